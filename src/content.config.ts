@@ -1,0 +1,44 @@
+/**
+ * Assembles the collections from the schemas in src/schemas/. The content folder defaults to `content/` and can be
+ * pointed elsewhere with HANDBOOK_CONTENT (the benchmarks and the bad-content tests build other folders).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import yaml from 'js-yaml';
+import { dutySchema } from './schemas/duties';
+import { glossarySchema } from './schemas/glossary';
+import { lawSchema } from './schemas/laws';
+import { methodSchema } from './schemas/method';
+import { quizSchema } from './schemas/quiz';
+import { startSchema } from './schemas/start';
+import { suggestionSchema } from './schemas/suggestions';
+import { trainingSchema } from './schemas/training';
+
+const root = process.env.HANDBOOK_CONTENT ?? 'content';
+const pages = (dir: string) => glob({ pattern: '*.{md,mdx}', base: join(root, dir) });
+
+export const collections = {
+	training: defineCollection({ loader: pages('training'), schema: trainingSchema }),
+	duties: defineCollection({ loader: pages('duties'), schema: dutySchema }),
+	method: defineCollection({ loader: pages('method'), schema: methodSchema }),
+	suggestions: defineCollection({ loader: pages('suggestions'), schema: suggestionSchema }),
+	quizzes: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: join(root, 'quizzes') }), schema: quizSchema }),
+	laws: defineCollection({ loader: file(join(root, 'laws.yaml')), schema: lawSchema }),
+	start: defineCollection({
+		loader: async () => [{ id: 'start', ...(yaml.load(readFileSync(join(root, 'start.yaml'), 'utf8')) as object) }],
+		schema: startSchema,
+	}),
+	glossary: defineCollection({
+		// Every YAML file in content/glossary/ holds a list of terms.
+		loader: async () => {
+			const dir = join(root, 'glossary');
+			return readdirSync(dir)
+				.filter((f) => /\.ya?ml$/.test(f))
+				.sort()
+				.flatMap((f) => yaml.load(readFileSync(join(dir, f), 'utf8')) as { id: string }[]);
+		},
+		schema: glossarySchema,
+	}),
+};

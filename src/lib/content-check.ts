@@ -1,0 +1,194 @@
+/**
+ * Checks what the Zod schemas cannot: that references between entries point at something that exists.
+ * Pure: it takes the parsed content and returns problems, each naming the file, the entry and the field.
+ */
+import type { PageData } from '../schemas/common';
+import type { GlossaryData } from '../schemas/glossary';
+import type { LawData } from '../schemas/laws';
+import type { QuizData } from '../schemas/quiz';
+import type { StartData } from '../schemas/start';
+import { parsePageRef } from './paths';
+
+export const pageSections = ['training', 'duties', 'method', 'suggestions'] as const;
+export type PageSection = (typeof pageSections)[number];
+
+export interface PageEntry {
+	section: PageSection;
+	/** File name without extension; the page's URL segment. */
+	id: string;
+	/** Path of the source file, as shown in messages. */
+	file: string;
+	data: PageData & { track?: string };
+	/** Heading ids (anchors) of the page body. */
+	anchors: string[];
+}
+export interface QuizEntry {
+	id: string;
+	file: string;
+	data: QuizData;
+}
+export interface GlossaryEntry {
+	file: string;
+	data: GlossaryData;
+}
+export interface LawEntry {
+	file: string;
+	data: LawData;
+}
+export interface ContentModel {
+	pages: PageEntry[];
+	quizzes: QuizEntry[];
+	glossary: GlossaryEntry[];
+	laws: LawEntry[];
+	/**
+	 * Pages whose frontmatter failed its schema: already reported, still known by address and anchors so that
+	 * references to them do not add a second, misleading problem.
+	 */
+	unparsed?: Pick<PageEntry, 'section' | 'id' | 'anchors'>[];
+	/** Ids of quiz files that failed to parse (already reported), for the same reason. */
+	unparsedQuizzes?: string[];
+	/** The onboarding path (content/start.yaml), when present. */
+	start?: { file: string; data: StartData };
+}
+
+export interface Problem {
+	file: string;
+	/** Which entry in the file: a page id, a question id, a term id … */
+	entry: string;
+	/** Which field, as a path: `questions[2].answer`. */
+	field: string;
+	message: string;
+}
+
+export function formatProblem(p: Problem): string {
+	return `${p.file} › ${p.entry} › ${p.field}: ${p.message}`;
+}
+
+export function pageKey(p: Pick<PageEntry, 'section' | 'id'>): string {
+	return `${p.section}/${p.id}`;
+}
+
+export function checkContent(model: ContentModel): Problem[] {
+	const problems: Problem[] = [];
+	const pages = new Map<string, PageEntry>();
+	for (const p of model.pages) {
+		const key = pageKey(p);
+		const twin = pages.get(key);
+		if (twin) {
+			problems.push({ file: p.file, entry: key, field: 'id', message: `页面重复：${twin.file} 已使用同一个地址` });
+		} else pages.set(key, p);
+	}
+	const quizzes = new Set([...model.quizzes.map((q) => q.id), ...(model.unparsedQuizzes ?? [])]);
+
+	const laws = new Map<string, LawEntry>();
+	for (const law of model.laws) {
+		if (laws.has(law.data.id)) {
+			problems.push({ file: law.file, entry: law.data.id, field: 'id', message: `法律 id “${law.data.id}”重复` });
+		} else laws.set(law.data.id, law);
+	}
+
+	const known = new Map<string, Pick<PageEntry, 'anchors'>>(pages);
+	for (const p of model.unparsed ?? []) if (!known.has(pageKey(p))) known.set(pageKey(p), p);
+
+	const checkRef = (ref: string, file: string, entry: string, field: string) => {
+		const { page, anchor } = parsePageRef(ref);
+		const target = known.get(page);
+		if (!target) {
+			problems.push({ file, entry, field, message: `引用的页面“${page}”不存在` });
+		} else if (anchor !== undefined && !target.anchors.includes(anchor)) {
+			problems.push({
+				file,
+				entry,
+				field,
+				message: `页面“${page}”没有小标题“${anchor}”（现有：${target.anchors.join('、') || '无'}）`,
+			});
+		}
+	};
+
+	const checkCitations = (cites: { law: string; article: string }[], file: string, entry: string) => {
+		cites.forEach((c, i) => {
+			const law = laws.get(c.law);
+			if (!law) {
+				problems.push({
+					file,
+					entry,
+					field: `sources[${i}].law`,
+					message: `未知的法律 id “${c.law}”（content/laws.yaml 里有：${[...laws.keys()].join('、')}）`,
+				});
+				return;
+			}
+			const max = law.data.articles;
+			for (const n of c.article.match(/\d+/g) ?? []) {
+				if (max !== undefined && Number(n) > max) {
+					problems.push({
+						file,
+						entry,
+						field: `sources[${i}].article`,
+						message: `${law.data.short}只有 ${max} 条，没有第${n}条`,
+					});
+				}
+			}
+		});
+	};
+
+	// Page order must not collide within a section (within a track, for training).
+	const orders = new Map<string, PageEntry>();
+	for (const p of model.pages) {
+		const group = `${p.section}/${p.data.track ?? ''}/${p.data.order}`;
+		const twin = orders.get(group);
+		if (twin) {
+			problems.push({
+				file: p.file,
+				entry: pageKey(p),
+				field: 'order',
+				message: `排序号 ${p.data.order} 与 ${twin.file} 重复`,
+			});
+		} else orders.set(group, p);
+	}
+
+	for (const p of model.pages) {
+		const entry = pageKey(p);
+		checkCitations(p.data.sources, p.file, entry);
+		p.data.related.forEach((ref, i) => checkRef(ref, p.file, entry, `related[${i}]`));
+		if (p.data.quiz !== undefined && !quizzes.has(p.data.quiz)) {
+			problems.push({ file: p.file, entry, field: 'quiz', message: `测验“${p.data.quiz}”不存在（应有 content/quizzes/${p.data.quiz}.yaml）` });
+		}
+	}
+
+	for (const q of model.quizzes) {
+		q.data.questions.forEach((question, i) => {
+			checkRef(question.source, q.file, `题目 ${question.id}`, `questions[${i}].source`);
+		});
+	}
+
+	const terms = new Map<string, GlossaryEntry>();
+	for (const g of model.glossary) {
+		if (terms.has(g.data.id)) {
+			problems.push({ file: g.file, entry: g.data.id, field: 'id', message: `术语 id “${g.data.id}”重复` });
+		} else terms.set(g.data.id, g);
+	}
+	for (const g of model.glossary) {
+		const entry = `术语 ${g.data.id}`;
+		g.data.see.forEach((ref, i) => checkRef(ref, g.file, entry, `see[${i}]`));
+		g.data.related.forEach((id, i) => {
+			if (!terms.has(id)) problems.push({ file: g.file, entry, field: `related[${i}]`, message: `术语“${id}”不存在` });
+		});
+		checkCitations(g.data.sources, g.file, entry);
+	}
+	if (model.start) {
+		const { file, data } = model.start;
+		const listed = new Set<string>();
+		data.stages.forEach((stage, i) =>
+			stage.steps.forEach((step, j) => {
+				checkRef(step.page, file, stage.title, `stages[${i}].steps[${j}].page`);
+				listed.add(parsePageRef(step.page).page);
+			}),
+		);
+		for (const p of model.pages) {
+			if (p.section === 'training' && (p.data as { required?: boolean }).required && !listed.has(pageKey(p))) {
+				problems.push({ file, entry: '新任代表路径', field: 'stages', message: `必修模块“${pageKey(p)}”不在路径中` });
+			}
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,76 @@
+/** Reading order and navigation of the handbook, computed from page metadata alone. */
+import type { PageSection } from './content-check';
+
+export type Track = 'initial' | 'advanced' | 'topic';
+
+export interface NavPage {
+	section: PageSection;
+	id: string;
+	title: string;
+	description: string;
+	order: number;
+	track?: Track;
+	required?: boolean;
+	minutes?: number;
+}
+
+export interface SectionInfo {
+	title: string;
+	/** The label used by the search filter (栏目). */
+	short: string;
+	description: string;
+}
+
+/** Sections in reading order. */
+export const sections: Record<PageSection, SectionInfo> = {
+	training: { title: '培训课程', short: '培训', description: '初任学习、履职提升和专题学习的模块，每个模块配一组自测题。' },
+	duties: { title: '权利与义务', short: '权利义务', description: '依据2025年修正的代表法：八项权利、八项义务、履职保障和行为规范。' },
+	suggestions: { title: '代表建议', short: '建议', description: '怎样写好一件建议，建议怎样交办、答复和督办，怎样跟踪评价。' },
+	method: { title: '望闻问切工作法', short: '望闻问切', description: '察民需、听民声、询民意、解民困：在社区里用得上的四步工作法和工作单。' },
+};
+export const sectionOrder = Object.keys(sections) as PageSection[];
+
+export const trackNames: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
+export const trackOrder: Track[] = ['initial', 'advanced', 'topic'];
+
+export function pageKey(p: Pick<NavPage, 'section' | 'id'>): string {
+	return `${p.section}/${p.id}`;
+}
+
+/** All pages in the order a reader goes through the handbook (and /print/ prints it). */
+export function readingOrder(pages: NavPage[]): NavPage[] {
+	const rank = (p: NavPage) => [
+		sectionOrder.indexOf(p.section),
+		p.track ? trackOrder.indexOf(p.track) : 0,
+		p.order,
+	];
+	return [...pages].sort((a, b) => {
+		const ra = rank(a);
+		const rb = rank(b);
+		for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+		return a.id.localeCompare(b.id);
+	});
+}
+
+export interface NavGroup {
+	label?: string;
+	pages: NavPage[];
+}
+
+/** The sidebar of a section: training is grouped by track, other sections are one list. */
+export function sectionGroups(pages: NavPage[], section: PageSection): NavGroup[] {
+	const inSection = readingOrder(pages).filter((p) => p.section === section);
+	if (section !== 'training') return [{ pages: inSection }];
+	return trackOrder
+		.map((t) => ({ label: trackNames[t], pages: inSection.filter((p) => p.track === t) }))
+		.filter((g) => g.pages.length > 0);
+}
+
+/** Previous and next page within the page's section, in reading order. */
+export function neighbours(pages: NavPage[], key: string): { prev?: NavPage; next?: NavPage } {
+	const current = pages.find((p) => pageKey(p) === key);
+	if (!current) return {};
+	const list = readingOrder(pages).filter((p) => p.section === current.section);
+	const i = list.findIndex((p) => pageKey(p) === key);
+	return { prev: list[i - 1], next: list[i + 1] };
+}

@@ -1,0 +1,18 @@
+import { z } from 'astro/zod';
+
+/** A law the handbook cites (content/laws.yaml). Citations name it by `id`. */
+export const lawSchema = z.object({
+	/** Short latin id used in citations, e.g. `daibiaofa`. */
+	id: z.string().regex(/^[a-z][a-z0-9-]*$/, '只能用小写字母、数字和连字符'),
+	/** Full official name, without 《》. */
+	name: z.string().min(2),
+	/** The short name used in running text, e.g. 代表法. */
+	short: z.string().min(1),
+	/** The version the handbook follows, e.g. 2025年3月11日第四次修正. */
+	version: z.string().min(2),
+	/** How many articles the version has; citations beyond it are refused. Leave out when not known. */
+	articles: z.number().int().positive().optional(),
+	/** Set for a law that is cited for comparison only (an older version). */
+	superseded: z.boolean().default(false),
+});
+export type LawData = z.infer<typeof lawSchema>;

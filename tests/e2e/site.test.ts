@@ -1,0 +1,174 @@
+/** The built handbook in Chromium: every route renders cleanly, navigation works, phones get no sideways scroll. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser';
+import { routes } from '../support/site';
+import { serve, type StaticServer } from '../support/static-server';
+
+let browser: Browser;
+let server: StaticServer;
+const all = routes('dist');
+
+beforeAll(async () => {
+	browser = await launch();
+	server = await serve('dist', '/');
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+/** Collects console errors/warnings and failed requests of a page. */
+function watch(page: Page) {
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('requestfailed', (r) => {
+		// A navigation cancels what the previous page still had in flight (its favicon, say): not a failure.
+		if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+	});
+	return problems;
+}
+
+describe('every route', () => {
+	it('has the routes a reader expects', () => {
+		for (const r of ['/', '/start/', '/training/', '/duties/', '/method/', '/suggestions/', '/glossary/', '/about/', '/print/']) {
+			expect(all).toContain(r);
+		}
+		expect(all.length).toBeGreaterThan(12);
+	});
+
+	it('renders with a title, one h1, a main landmark and no console errors, at phone width without sideways scroll', async () => {
+		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const problems = watch(page);
+		const report: string[] = [];
+		for (const r of all) {
+			const res = await page.goto(server.url + r.slice(1));
+			expect(res?.status(), r).toBe(200);
+			const info = await page.evaluate(() => ({
+				h1: document.querySelectorAll('h1').length,
+				main: document.querySelectorAll('main').length,
+				title: document.title,
+				lang: document.documentElement.lang,
+				overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			}));
+			if (info.h1 !== 1 || info.main !== 1 || !info.title || info.lang !== 'zh-CN' || info.overflow > 0) {
+				report.push(`${r}: ${JSON.stringify(info)}`);
+			}
+		}
+		await page.close();
+		expect(report).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('navigation', () => {
+	it('goes home → section → page → next page → breadcrumb back to the section', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const problems = watch(page);
+		await page.goto(server.url);
+		await page.getByRole('link', { name: /培训课程/ }).first().click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('培训课程');
+		const first = page.locator('main .card').first();
+		const title = (await first.locator('.card__title').textContent())!;
+		await first.click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+		// The sidebar marks the current page.
+		await expect(page.locator('.sidebar [aria-current="page"]').textContent()).resolves.toContain(title);
+		const next = page.getByRole('link', { name: /下一页/ });
+		const nextTitle = (await next.textContent())!.replace('下一页', '').trim();
+		await next.click();
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(nextTitle);
+		await page.getByRole('navigation', { name: '位置' }).getByRole('link', { name: '培训课程' }).click();
+		expect(new URL(page.url()).pathname).toBe('/training/');
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('on a phone, the section list opens from its disclosure and the contents link jumps to a heading', async () => {
+		const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+		const target = all.find((r) => r.startsWith('/duties/') && r !== '/duties/')!;
+		await page.goto(server.url + target.slice(1));
+		const summary = page.locator('.sidebar summary');
+		await expect(summary.isVisible()).resolves.toBe(true);
+		await expect(page.locator('.sidebar nav').isVisible()).resolves.toBe(false);
+		await summary.click();
+		await expect(page.locator('.sidebar nav').isVisible()).resolves.toBe(true);
+		const toc = page.locator('details.toc-inline');
+		if ((await toc.count()) > 0) {
+			await toc.locator('summary').click();
+			const link = toc.locator('a').nth(1);
+			const hash = decodeURIComponent((await link.getAttribute('href'))!.slice(1));
+			await link.click();
+			expect(decodeURIComponent(new URL(page.url()).hash.slice(1))).toBe(hash);
+			const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, hash);
+			expect(top).toBeGreaterThanOrEqual(0);
+			expect(top).toBeLessThan(300);
+		}
+		await page.close();
+	});
+
+	it('unknown paths get the 404 page with a way home', async () => {
+		const page = await browser.newPage();
+		const res = await page.goto(`${server.url}no-such-page/`);
+		expect(res?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('没有找到这一页');
+		await page.getByRole('link', { name: '回到首页' }).click();
+		expect(new URL(page.url()).pathname).toBe('/');
+		await page.close();
+	});
+});
+
+describe('reading comfort', () => {
+	it('大字 scales the text, survives a reload, and garbage in storage is ignored', async () => {
+		const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+		const page = await context.newPage();
+		const problems = watch(page);
+		await page.goto(server.url);
+		const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+		const normal = await size();
+		await page.getByRole('button', { name: '大字', exact: true }).click();
+		expect(await size()).toBeGreaterThan(normal * 1.15);
+		await expect(page.getByRole('button', { name: '大字', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+		await page.reload();
+		expect(await size()).toBeGreaterThan(normal * 1.15);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBe(0);
+		await page.evaluate(() => localStorage.setItem('handbook:textsize', '{"not":"a size"}'));
+		await page.reload();
+		expect(await size()).toBe(normal);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('under a sub-path', () => {
+	it('serves every page with its styles and links that stay inside /handbook/', async () => {
+		const { SUBPATH_DIST } = await import('./global-setup');
+		const sub = await serve(SUBPATH_DIST, '/handbook/');
+		const page = await browser.newPage();
+		const problems = watch(page);
+		const outside: string[] = [];
+		for (const r of routes(SUBPATH_DIST)) {
+			await page.goto(sub.url + r.slice(1));
+			const hrefs = await page.$$eval('a[href], link[href], script[src]', (els) =>
+				els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+			);
+			for (const h of hrefs) {
+				if (h.startsWith('/') && !h.startsWith('/handbook/')) outside.push(`${r}: ${h}`);
+			}
+			const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position);
+			expect(styled, r).toBe('sticky');
+		}
+		expect(outside).toEqual([]);
+		expect(problems).toEqual([]);
+		expect(sub.requests.every((p) => p.startsWith('/handbook/'))).toBe(true);
+		await page.close();
+		await sub.close();
+	});
+});
