@@ -16,4 +16,22 @@ export default defineConfig({
 	build: { format: 'directory' },
 	integrations: [handbook({ contentDir }), mdx()],
 	devToolbar: { enabled: false },
+	// No code blocks in the handbook; Shiki's inline styles would also conflict with the CSP below.
+	markdown: { syntaxHighlight: false },
+	security: {
+		// A Content-Security-Policy meta tag on every page: only this site's own files; inline scripts only by hash
+		// (Astro adds them); WebAssembly compilation allowed for the search index ('wasm-unsafe-eval'), nothing else.
+		csp: {
+			algorithm: 'SHA-256',
+			directives: [
+				"default-src 'self'",
+				"img-src 'self' data: blob:",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'"] },
+		},
+	},
 });

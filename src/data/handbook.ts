@@ -3,8 +3,10 @@
  * Content has already been checked by the build (src/integrations/content-source.ts) before any page renders.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import type { ModuleInfo } from '../lib/completion';
 import type { PageSection } from '../lib/content-check';
-import { type NavPage, readingOrder } from '../lib/navigation';
+import { type NavPage, pageKey, readingOrder } from '../lib/navigation';
+import { quizFingerprint } from '../lib/quiz';
 
 export type PageEntry =
 	| CollectionEntry<'training'>
@@ -58,8 +60,32 @@ export async function getGlossary() {
 	return (await getCollection('glossary')).map((g) => g.data);
 }
 
-/** Build time and content version, shown on /about/ and used to tell editions apart. */
+const built = new Date();
+/**
+ * This build: its time, the content version (a fingerprint of the content files, set by the build integration)
+ * and an id that tells editions apart (used as the search bundle's cache tag).
+ */
 export const edition = {
-	built: new Date(),
-	version: import.meta.env.HANDBOOK_VERSION ?? '',
+	built,
+	version: process.env.HANDBOOK_CONTENT_VERSION ?? '',
+	id: `${built.getTime().toString(36)}${process.env.HANDBOOK_CONTENT_VERSION ? `-${process.env.HANDBOOK_CONTENT_VERSION}` : ''}`,
 };
+
+/** Training modules with their quiz fingerprints, for progress and the completion record. */
+export async function getModules(): Promise<(ModuleInfo & { track: NavPage['track'] })[]> {
+	const pages = (await getPages()).filter((p) => p.section === 'training');
+	return Promise.all(
+		pages.map(async (p) => {
+			const quizId = p.entry.data.quiz;
+			const quiz = quizId ? await getQuiz(quizId) : undefined;
+			return {
+				key: pageKey(p),
+				title: p.title,
+				required: Boolean(p.required),
+				track: p.track,
+				quiz: quiz ? quizId : undefined,
+				hash: quiz ? quizFingerprint(quiz) : undefined,
+			};
+		}),
+	);
+}

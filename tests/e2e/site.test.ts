@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
 import { routes } from '../support/site';
 import { serve, type StaticServer } from '../support/static-server';
+import { reportCsp, watch } from '../support/watch';
 
 let browser: Browser;
 let server: StaticServer;
@@ -18,23 +19,6 @@ afterAll(async () => {
 	await server?.close();
 });
 
-/** Collects console errors/warnings and failed requests of a page. */
-function watch(page: Page) {
-	const problems: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-	page.on('requestfailed', (r) => {
-		// A navigation cancels what the previous page still had in flight (its favicon, say): not a failure.
-		if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-	});
-	page.on('response', (r) => {
-		if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-	});
-	return problems;
-}
-
 describe('every route', () => {
 	it('has the routes a reader expects', () => {
 		for (const r of ['/', '/start/', '/training/', '/duties/', '/method/', '/suggestions/', '/glossary/', '/about/', '/print/']) {
@@ -44,7 +28,9 @@ describe('every route', () => {
 	});
 
 	it('renders with a title, one h1, a main landmark and no console errors, at phone width without sideways scroll', async () => {
-		const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		await reportCsp(context);
+		const page = await context.newPage();
 		const problems = watch(page);
 		const report: string[] = [];
 		for (const r of all) {
@@ -61,7 +47,7 @@ describe('every route', () => {
 				report.push(`${r}: ${JSON.stringify(info)}`);
 			}
 		}
-		await page.close();
+		await context.close();
 		expect(report).toEqual([]);
 		expect(problems).toEqual([]);
 	});
@@ -115,11 +101,13 @@ describe('navigation', () => {
 
 	it('unknown paths get the 404 page with a way home', async () => {
 		const page = await browser.newPage();
+		const problems = watch(page, { allowStatus: [404] });
 		const res = await page.goto(`${server.url}no-such-page/`);
 		expect(res?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('没有找到这一页');
 		await page.getByRole('link', { name: '回到首页' }).click();
 		expect(new URL(page.url()).pathname).toBe('/');
+		expect(problems).toEqual([]);
 		await page.close();
 	});
 });

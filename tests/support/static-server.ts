@@ -28,10 +28,13 @@ export interface StaticServer {
 	close(): Promise<void>;
 	/** Every path requested, for assertions. */
 	requests: string[];
+	/** Serves another folder from now on, at the same address (a new deployment). */
+	setRoot(root: string): void;
 }
 
-export async function serve(root: string, base = '/', port = 0): Promise<StaticServer> {
+export async function serve(initialRoot: string, base = '/', port = 0): Promise<StaticServer> {
 	const requests: string[] = [];
+	let root = initialRoot;
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		requests.push(url.pathname);
@@ -51,6 +54,10 @@ export async function serve(root: string, base = '/', port = 0): Promise<StaticS
 			}
 			status = 404;
 			file = join(root, '404.html');
+			if (!existsSync(file)) {
+				res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+				return;
+			}
 		}
 		res.writeHead(status, {
 			'content-type': types[extname(file)] ?? 'application/octet-stream',
@@ -65,6 +72,9 @@ export async function serve(root: string, base = '/', port = 0): Promise<StaticS
 		origin,
 		url: `${origin}${base}`,
 		requests,
+		setRoot: (r) => {
+			root = r;
+		},
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

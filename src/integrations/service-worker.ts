@@ -1,0 +1,42 @@
+/**
+ * Generates the service worker with Workbox after the search index is written, so the precache holds every page,
+ * asset and Pagefind file of this edition, each with a revision hash. Navigations are answered from the cache (the
+ * 404 page for unknown paths); a new edition installs beside the old one and waits until the reader accepts it.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSW } from 'workbox-build';
+
+/** The precache of the real handbook must stay under this many bytes. */
+export const PRECACHE_BUDGET = 8 * 1024 * 1024;
+
+export interface ServiceWorkerResult {
+	count: number;
+	size: number;
+}
+
+export async function buildServiceWorker(dist: URL | string, base: string): Promise<ServiceWorkerResult> {
+	const root = typeof dist === 'string' ? dist : fileURLToPath(dist);
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	const { count, size, warnings } = await generateSW({
+		globDirectory: root,
+		globPatterns: ['**/*.{html,css,js,mjs,svg,png,ico,webmanifest,json,wasm}', 'pagefind/**/*'],
+		globIgnores: ['sw.js', 'sw.js.map', '**/*.map'],
+		swDest: join(root, 'sw.js'),
+		modifyURLPrefix: { '': prefix },
+		directoryIndex: 'index.html',
+		navigateFallback: `${prefix}404.html`,
+		// The search bundle asks for its entry file with ?ts=<edition>; /search/?q= and ?highlight= are the same page.
+		ignoreURLParametersMatching: [/^ts$/, /^q$/, /^highlight$/, /^utm_/],
+		cleanupOutdatedCaches: true,
+		clientsClaim: true,
+		skipWaiting: false,
+		inlineWorkboxRuntime: true,
+		sourcemap: false,
+		mode: 'production',
+		maximumFileSizeToCacheInBytes: PRECACHE_BUDGET,
+		cacheId: 'deputy-handbook',
+	});
+	if (warnings.length > 0) throw new Error(`Workbox: ${warnings.join('; ')}`);
+	return { count, size };
+}

@@ -1,0 +1,78 @@
+/** The checks the build runs on dist/, each made to fail on purpose by a small planted mistake. */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BUDGETS, checkLinks, measurePages, overBudget } from '../../src/integrations/check-dist';
+
+const DIST = 'tests/.tmp/check-dist';
+
+function write(file: string, text: string) {
+	mkdirSync(dirname(join(DIST, file)), { recursive: true });
+	writeFileSync(join(DIST, file), text);
+}
+const page = (body: string, head = '') =>
+	`<!doctype html><html lang="zh-CN"><head><title>t</title>${head}</head><body>${body}</body></html>`;
+
+beforeEach(() => {
+	rmSync(DIST, { recursive: true, force: true });
+	write('index.html', page('<a href="/a/">A</a> <a href="/a/#第一节">第一节</a> <a href="#top">top</a><p id="top"></p>'));
+	write('a/index.html', page('<h2 id="第一节">第一节</h2><script type="module" src="/_astro/a.js"></script>'));
+	write('_astro/a.js', 'import{x}from"./b.js";x();');
+	write('_astro/b.js', 'export const x=()=>import("./lazy.js");');
+	write('_astro/lazy.js', `console.log(${JSON.stringify('x'.repeat(50_000))});`);
+});
+
+describe('internal links and anchors', () => {
+	it('pass when every link and anchor resolves', () => {
+		expect(checkLinks(DIST, '/')).toEqual([]);
+	});
+
+	it('a dead anchor names the page, the link and the missing anchor', () => {
+		write('b/index.html', page('<a href="/a/#第二节">x</a>'));
+		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 /a/#第二节 的锚点 #第二节 在 a/index.html 中不存在']);
+	});
+
+	it('a link to a missing page names the page and the link', () => {
+		write('b/index.html', page('<a href="../nowhere/">x</a>'));
+		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 ../nowhere/ 指向不存在的页面或文件']);
+	});
+
+	it('an external script is refused; a link to another site is allowed', () => {
+		write('b/index.html', page('<a href="https://www.npc.gov.cn/">全国人大网</a><script src="https://cdn.example.com/x.js"></script>'));
+		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 引用了外部资源 https://cdn.example.com/x.js']);
+	});
+
+	it('under a base path, a link that leaves it is reported', () => {
+		rmSync(DIST, { recursive: true, force: true });
+		write('index.html', page('<a href="/handbook/a/">ok</a><a href="/a/">outside</a>'));
+		write('a/index.html', page(''));
+		expect(checkLinks(DIST, '/handbook/')).toEqual(['index.html: 链接 /a/ 不在站点路径 /handbook/ 之内']);
+	});
+});
+
+describe('size budgets', () => {
+	it('count scripts and their static imports, not what loads on demand', () => {
+		const a = measurePages(DIST, '/').find((w) => w.file === 'a/index.html')!;
+		expect(a.js).toBeGreaterThan(0);
+		expect(a.js).toBeLessThan(1024);
+		expect(overBudget(measurePages(DIST, '/'))).toEqual([]);
+	});
+
+	it('an oversized script fails with the page and the size', () => {
+		// Random text does not compress: 12 kB of it is well past the 8 kB budget.
+		let noise = '';
+		for (let i = 0; i < 12_000; i++) noise += String.fromCharCode(33 + Math.floor(Math.random() * 90));
+		write('_astro/big.js', `console.log(${JSON.stringify(noise)});`);
+		write('c/index.html', page('<script type="module" src="/_astro/big.js"></script>'));
+		const over = overBudget(measurePages(DIST, '/'));
+		expect(over).toHaveLength(1);
+		expect(over[0]).toMatch(new RegExp(`^c/index.html: 首屏 JavaScript \\d+\\.\\d kB 超过 ${BUDGETS.initialJs / 1024}\\.0 kB$`));
+	});
+
+	it('measures the page shell without its article, and the article separately', () => {
+		write('d/index.html', page(`<nav>导航</nav><article data-pagefind-body>${'正文内容'.repeat(3000)}</article>`));
+		const d = measurePages(DIST, '/').find((w) => w.file === 'd/index.html')!;
+		expect(d.article).toBeGreaterThan(0);
+		expect(d.shell).toBeLessThan(300);
+	});
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { completion, type ModuleInfo } from '../../src/lib/completion';
+import {
+	BACKUP_KEY,
+	emptyProgress,
+	KEY,
+	ProgressStore,
+	readExportFile,
+	type StorageLike,
+	upgrade,
+} from '../../src/lib/progress-store';
+
+class MemoryStorage implements StorageLike {
+	data = new Map<string, string>();
+	failWrites = false;
+	failReads = false;
+	getItem(k: string) {
+		if (this.failReads) throw new DOMException('denied', 'SecurityError');
+		return this.data.get(k) ?? null;
+	}
+	setItem(k: string, v: string) {
+		if (this.failWrites) throw new DOMException('full', 'QuotaExceededError');
+		this.data.set(k, v);
+	}
+	removeItem(k: string) {
+		this.data.delete(k);
+	}
+}
+
+const t0 = new Date('2026-11-01T08:00:00Z');
+const t1 = new Date('2026-11-02T08:00:00Z');
+
+describe('progress store: read and write', () => {
+	it('starts empty, records attempts keeping the best and the last score', () => {
+		const s = new MemoryStorage();
+		const store = new ProgressStore(s);
+		expect(store.read()).toEqual(emptyProgress());
+		store.recordAttempt('q1', 'h1', 50, false, t0);
+		store.recordAttempt('q1', 'h1', 90, true, t1);
+		const r = store.recordAttempt('q1', 'h1', 60, false, t1);
+		expect(r).toMatchObject({ best: 90, last: 60, passed: true, attempts: 3, passedAt: t1.toISOString() });
+		// Written to storage under the versioned key, and read back by a fresh store.
+		expect(JSON.parse(s.data.get(KEY)!).version).toBe(1);
+		expect(new ProgressStore(s).quizRecord('q1', 'h1')?.best).toBe(90);
+	});
+
+	it('an edited quiz (new fingerprint) starts again', () => {
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordAttempt('q1', 'old', 100, true, t0);
+		expect(store.quizRecord('q1', 'new')).toBeUndefined();
+		const r = store.recordAttempt('q1', 'new', 40, false, t1);
+		expect(r).toMatchObject({ best: 40, passed: false, attempts: 1 });
+		expect(r.passedAt).toBeUndefined();
+	});
+
+	it('marks pages read once, with the first time', () => {
+		const store = new ProgressStore(new MemoryStorage());
+		store.markRead('training/system', t0);
+		store.markRead('training/system', t1);
+		expect(store.read().read).toEqual({ 'training/system': t0.toISOString() });
+	});
+});
+
+describe('progress store: bad storage never breaks a page', () => {
+	it('corrupt JSON is set aside under a backup key and progress starts fresh', () => {
+		const s = new MemoryStorage();
+		s.data.set(KEY, '{not json');
+		const store = new ProgressStore(s);
+		expect(store.read()).toEqual(emptyProgress());
+		expect(s.data.get(BACKUP_KEY)).toBe('{not json');
+		expect(s.data.has(KEY)).toBe(false);
+		store.recordAttempt('q', 'h', 100, true, t0);
+		expect(store.read().quizzes.q.passed).toBe(true);
+	});
+
+	it('foreign or wrongly shaped data is set aside too', () => {
+		for (const bad of ['[]', '"x"', '{"version":1,"quizzes":{"q":{"best":"lots"}},"read":{},"name":""}', '{"version":7}', 'null']) {
+			const s = new MemoryStorage();
+			s.data.set(KEY, bad);
+			expect(new ProgressStore(s).read()).toEqual(emptyProgress());
+			expect(s.data.get(BACKUP_KEY)).toBe(bad);
+		}
+	});
+
+	it('no storage at all (private mode): works in memory for the visit', () => {
+		const store = new ProgressStore(null);
+		expect(store.status).toBe('memory-only');
+		store.recordAttempt('q', 'h', 100, true, t0);
+		expect(store.quizRecord('q', 'h')?.passed).toBe(true);
+	});
+
+	it('a write that fails (quota) keeps the progress in memory and says so', () => {
+		const s = new MemoryStorage();
+		const store = new ProgressStore(s);
+		s.failWrites = true;
+		store.recordAttempt('q', 'h', 100, true, t0);
+		expect(store.status).toBe('memory-only');
+		expect(store.quizRecord('q', 'h')?.passed).toBe(true);
+		store.markRead('training/system', t0);
+		expect(store.read().read['training/system']).toBeDefined();
+	});
+
+	it('a read that throws (blocked storage) returns empty progress', () => {
+		const s = new MemoryStorage();
+		s.failReads = true;
+		expect(new ProgressStore(s).read()).toEqual(emptyProgress());
+	});
+});
+
+describe('migration', () => {
+	it('current-version data passes through; unknown versions are refused rather than guessed', () => {
+		const p = { ...emptyProgress(), name: '张三' };
+		expect(upgrade(p)).toEqual(p);
+		expect(upgrade({ ...p, version: 2 })).toBeNull();
+		expect(upgrade({ ...p, version: 0 })).toBeNull();
+	});
+});
+
+describe('export and import', () => {
+	it('round-trips through a file', () => {
+		const a = new ProgressStore(new MemoryStorage());
+		a.setName('李四');
+		a.recordAttempt('q1', 'h1', 90, true, t0);
+		a.markRead('training/system', t0);
+		const file = a.exportFile(t1);
+		const b = new ProgressStore(new MemoryStorage());
+		const r = b.importFile(file);
+		expect(r.ok).toBe(true);
+		expect(b.read()).toEqual(a.read());
+	});
+
+	it('refuses a tampered, foreign or broken file with a clear message and changes nothing', () => {
+		const a = new ProgressStore(new MemoryStorage());
+		a.recordAttempt('q1', 'h1', 40, false, t0);
+		const file = JSON.parse(a.exportFile(t1));
+		file.data.quizzes.q1.best = 100;
+		file.data.quizzes.q1.passed = true;
+		const b = new ProgressStore(new MemoryStorage());
+		b.recordAttempt('mine', 'h', 70, false, t0);
+		const before = b.read();
+		const tampered = b.importFile(JSON.stringify(file));
+		expect(tampered).toEqual({ ok: false, error: expect.stringContaining('校验码') });
+		expect(b.importFile('hello').ok).toBe(false);
+		expect(readExportFile('{"format":"something-else"}')).toEqual({ ok: false, error: expect.stringContaining('不是本手册') });
+		expect(b.read()).toEqual(before);
+	});
+});
+
+describe('completion rule', () => {
+	const modules: ModuleInfo[] = [
+		{ key: 'training/a', title: 'A', required: true, quiz: 'qa', hash: 'ha' },
+		{ key: 'training/b', title: 'B', required: true, quiz: 'qb', hash: 'hb' },
+		{ key: 'training/c', title: 'C', required: false, quiz: 'qc', hash: 'hc' },
+	];
+	it('is complete only when every required module is passed against the current quiz', () => {
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordAttempt('qa', 'ha', 100, true, t0);
+		expect(completion(modules, store.read())).toMatchObject({ requiredTotal: 2, requiredPassed: 1, complete: false });
+		store.recordAttempt('qb', 'old-hb', 100, true, t0);
+		const stale = completion(modules, store.read());
+		expect(stale.complete).toBe(false);
+		expect(stale.modules[1].outdated).toBe(true);
+		store.recordAttempt('qb', 'hb', 90, true, t1);
+		const done = completion(modules, store.read());
+		expect(done).toMatchObject({ requiredPassed: 2, complete: true, completedAt: t1.toISOString() });
+		expect(done.code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+	});
+	it('the code changes with the name or a score, so two printouts can be compared', () => {
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordAttempt('qa', 'ha', 100, true, t0);
+		store.recordAttempt('qb', 'hb', 90, true, t0);
+		const code1 = completion(modules, store.read()).code;
+		store.setName('王五');
+		const code2 = completion(modules, store.read()).code;
+		expect(code2).not.toBe(code1);
+		expect(completion(modules, store.read()).code).toBe(code2);
+	});
+});
