@@ -16,6 +16,21 @@ export default defineConfig({
 	build: { format: 'directory' },
 	integrations: [handbook({ contentDir }), mdx()],
 	devToolbar: { enabled: false },
+	vite: {
+		build: {
+			// The offline (file://) edition re-bundles each page's scripts into one classic script, where Vite's
+			// preload helper (which resolves URLs against import.meta.url) cannot run.
+			modulePreload: process.env.HANDBOOK_EDITION === 'file' ? false : undefined,
+			rollupOptions: {
+				// Astro marks every MDX module with a "use astro:head-inject" directive that the bundler warns about
+				// once per file; it is expected and would drown the build log of a large handbook.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+					warn(warning);
+				},
+			},
+		},
+	},
 	// No code blocks in the handbook; Shiki's inline styles would also conflict with the CSP below.
 	markdown: { syntaxHighlight: false },
 	security: {

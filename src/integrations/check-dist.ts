@@ -77,7 +77,7 @@ export function checkLinks(dist: string, base: string, pages = distPages(dist, b
 				if (tag !== 'a') problems.push(`${page.file}: 引用了外部资源 ${value}`);
 				continue;
 			}
-			const path = decodeURIComponent(target.pathname);
+			const path = decodeURIComponent(target.pathname).replace(/\/index\.html$/, '/');
 			if (!path.startsWith(base)) {
 				problems.push(`${page.file}: 链接 ${value} 不在站点路径 ${base} 之内`);
 				continue;

@@ -66,6 +66,31 @@ export function sectionGroups(pages: NavPage[], section: PageSection): NavGroup[
 		.filter((g) => g.pages.length > 0);
 }
 
+/** How many pages a sidebar lists at most; a larger section shows the pages around the current one. */
+export const SIDEBAR_LIMIT = 40;
+
+/**
+ * The sidebar's groups for one page. Up to SIDEBAR_LIMIT pages the whole section is listed; past that, a window of
+ * pages around the current one (the section index lists them all), so every page's HTML stays the same size
+ * however large the handbook grows.
+ */
+export function sidebarGroups(pages: NavPage[], section: PageSection, current?: string): { groups: NavGroup[]; hidden: number } {
+	const groups = sectionGroups(pages, section);
+	const total = groups.reduce((n, g) => n + g.pages.length, 0);
+	if (total <= SIDEBAR_LIMIT) return { groups, hidden: 0 };
+	const flat = groups.flatMap((g) => g.pages.map((p) => ({ p, label: g.label })));
+	const at = Math.max(0, flat.findIndex(({ p }) => pageKey(p) === current));
+	const start = Math.min(Math.max(0, at - Math.floor(SIDEBAR_LIMIT / 2)), flat.length - SIDEBAR_LIMIT);
+	const shown = flat.slice(start, start + SIDEBAR_LIMIT);
+	const windowed: NavGroup[] = [];
+	for (const { p, label } of shown) {
+		const last = windowed.at(-1);
+		if (last && last.label === label) last.pages.push(p);
+		else windowed.push({ label, pages: [p] });
+	}
+	return { groups: windowed, hidden: total - SIDEBAR_LIMIT };
+}
+
 /** Previous and next page within the page's section, in reading order. */
 export function neighbours(pages: NavPage[], key: string): { prev?: NavPage; next?: NavPage } {
 	const current = pages.find((p) => pageKey(p) === key);

@@ -3,10 +3,26 @@
  * the site's base path, and the search bundle of this edition. Shared by the header dialog and /search/.
  */
 
+import { mergeByWords, normalizeQuery, queryWords } from './query';
+
+interface PagefindResult {
+	id: string;
+	score: number;
+}
+interface PagefindSearch {
+	results: PagefindResult[];
+	unfilteredResultCount?: number;
+}
+interface PagefindApi {
+	search(term: string | null, options?: object): Promise<PagefindSearch>;
+	__handbookQueries__?: boolean;
+}
 interface PagefindInstance {
 	triggerSearch(term: string): void;
 	on(event: 'search', cb: (term: string) => void): void;
 	searchTerm?: string;
+	__load__(): Promise<void>;
+	__pagefind__: PagefindApi | null;
 }
 declare global {
 	interface Window {
@@ -55,6 +71,30 @@ export function instance(): PagefindInstance | undefined {
 	return window.PagefindComponents?.getInstanceManager().getInstance('default');
 }
 
+/**
+ * Teaches the UI's Pagefind instance to read questions: the typed query is reduced to its meaningful words
+ * (src/lib/query.ts); if fewer than five pages contain all of them, pages containing some of them follow.
+ * Uses the Component UI's loaded Pagefind instance (pinned Pagefind 1.6.0).
+ */
+export async function prepareQueries(ui: PagefindInstance): Promise<void> {
+	await ui.__load__();
+	const pf = ui.__pagefind__;
+	if (!pf || pf.__handbookQueries__) return;
+	const search = pf.search.bind(pf);
+	pf.search = async (term, options) => {
+		if (term === null || term.trim() === '') return search(term, options);
+		const query = normalizeQuery(term);
+		const all = await search(query, options);
+		if (all.results.length >= 5) return all;
+		const words = queryWords(query).filter((w) => [...w].length >= 2);
+		if (words.length < 2) return all;
+		const each = await Promise.all(words.map((w) => search(w, options)));
+		const results = mergeByWords([all.results, ...each.map((r) => r.results)]);
+		return { ...all, results, unfilteredResultCount: results.length };
+	};
+	pf.__handbookQueries__ = true;
+}
+
 /** Opens the search dialog, creating it on first use. */
 export async function openSearch(base: string, bundle: string, edition: string): Promise<void> {
 	let modal = document.querySelector<HTMLElement & { open(): void }>('pagefind-modal');
@@ -69,6 +109,8 @@ export async function openSearch(base: string, bundle: string, edition: string):
 			return;
 		}
 		await customElements.whenDefined('pagefind-modal');
+		const ui = instance();
+		if (ui) await prepareQueries(ui);
 	}
 	modal.open();
 }

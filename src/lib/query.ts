@@ -1,0 +1,55 @@
+/**
+ * What a deputy types is often a question (“代表能不能被逮捕”, “建议多久答复”). Pagefind requires every word of
+ * the query on a page, so question words and particles that a page never says would hide the right answer.
+ * This turns a typed query into the words that carry meaning. Pure; used by the search UI in the browser.
+ */
+
+/** Question words, particles and fillers that carry no subject matter, longest first. */
+const FILLERS = [
+	'能不能', '可不可以', '是不是', '要不要', '会不会', '有没有', '该不该', '需不需要', '怎么样', '怎么办', '为什么',
+	'是什么', '有哪些', '哪些', '什么', '怎么', '怎样', '如何', '多久', '多长时间', '多少', '几个', '请问', '一下',
+	'应该', '需要', '可以', '能否', '是否', '吗', '呢', '吧', '啊', '呀', '么', '了', '的', '地', '得',
+];
+
+const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
+
+/**
+ * The meaningful part of a query: punctuation and fillers removed, the rest kept in order, separated by spaces.
+ * Short queries (one or two words) are returned as typed, so a term like “多少” can still be searched on its own.
+ */
+export function normalizeQuery(typed: string): string {
+	const text = typed.replace(PUNCTUATION, ' ').trim();
+	if ([...text.replace(/\s/g, '')].length <= 3) return text;
+	let out = text;
+	for (const f of FILLERS) out = out.split(f).join(' ');
+	out = out.replace(/\s+/g, ' ').trim();
+	return out.length > 0 ? out : text;
+}
+
+/** The words of a normalized query as the browser segments Chinese (the same segmentation Pagefind uses). */
+export function queryWords(query: string, segmenter = new Intl.Segmenter('zh', { granularity: 'word' })): string[] {
+	return [...segmenter.segment(query)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+export interface Scored {
+	id: string;
+	score: number;
+}
+
+/**
+ * Merges the results of searching each word on its own, for a query whose words never all appear on one page:
+ * pages matching more of the words come first, then by the sum of their scores.
+ */
+export function mergeByWords<T extends Scored>(perWord: T[][]): T[] {
+	const merged = new Map<string, { item: T; words: number; score: number }>();
+	for (const results of perWord) {
+		for (const r of results) {
+			const m = merged.get(r.id);
+			if (m) {
+				m.words += 1;
+				m.score += r.score;
+			} else merged.set(r.id, { item: r, words: 1, score: r.score });
+		}
+	}
+	return [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((m) => m.item);
+}

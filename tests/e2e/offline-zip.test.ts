@@ -1,0 +1,123 @@
+/**
+ * The offline edition, as a deputy gets it on a USB stick: unzipped to a folder and opened from file:// with the
+ * network off. Links through every section, search, a quiz; no request leaves file://. Its search must agree with
+ * the online search on the top result for at least 90% of the recall query set.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../support/browser';
+import { typeQuery } from '../support/search-page';
+import { answerAll } from '../support/quiz';
+import { serve, type StaticServer } from '../support/static-server';
+import { recallQueries } from './search-queries';
+
+const UNZIPPED = resolve('tests/.tmp/usb');
+let browser: Browser;
+let context: BrowserContext;
+let home: string;
+
+beforeAll(() => {
+	const r = spawnSync('node', ['scripts/build-offline.ts'], { encoding: 'utf8', env: { ...process.env } });
+	if (r.status !== 0) throw new Error(`build:offline failed\n${r.stdout}\n${r.stderr}`);
+	rmSync(UNZIPPED, { recursive: true, force: true });
+	const files = unzipSync(readFileSync('dist-offline/handbook-offline.zip'));
+	for (const [name, data] of Object.entries(files)) {
+		if (name.endsWith('/')) continue;
+		mkdirSync(dirname(join(UNZIPPED, name)), { recursive: true });
+		writeFileSync(join(UNZIPPED, name), data);
+	}
+	home = `file://${join(UNZIPPED, '代表履职学习手册', 'index.html')}`;
+}, 300_000);
+
+beforeAll(async () => {
+	browser = await launch();
+	context = await browser.newContext({ offline: true });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+function watchFile(page: Page) {
+	const problems: string[] = [];
+	page.on('request', (r) => {
+		if (!/^(file|data|blob):/.test(r.url())) problems.push(`request left file://: ${r.url()}`);
+	});
+	page.on('requestfailed', (r) => {
+		// A navigation cancels what the previous page still had in flight (its icon, say): not a failure.
+		if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+	});
+	return problems;
+}
+
+describe('the zip, opened from file:// with no network', () => {
+	it('follows links through every section, searches, and passes a quiz', async () => {
+		const page = await context.newPage();
+		const problems = watchFile(page);
+		await page.goto(home);
+		await expect(page.locator('h1').textContent()).resolves.toBe('代表履职学习手册');
+		for (const name of ['培训课程', '权利与义务', '代表建议', '望闻问切工作法']) {
+			await page.goto(home);
+			await page.locator('main .card', { hasText: name }).first().click();
+			await expect(page.locator('h1').textContent()).resolves.toBe(name);
+			const cards = page.locator('main a.card');
+			const n = await cards.count();
+			for (let i = 0; i < n; i++) {
+				await cards.nth(i).click();
+				expect(page.url().startsWith('file://'), page.url()).toBe(true);
+				expect(page.url()).toMatch(/index\.html(#.*)?$/);
+				await expect(page.locator('h1').count()).resolves.toBe(1);
+				// Styles load: the header is sticky.
+				expect(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position)).toBe('sticky');
+				await page.goBack();
+			}
+		}
+		for (const q of ['代表', '建议', '人大']) {
+			await page.goto(home);
+			await page.getByRole('link', { name: '搜索手册' }).first().click();
+			await page.locator('#offline-q').fill(q);
+			await page.keyboard.press('Enter');
+			await page.locator('.pf-result-link').first().waitFor();
+			expect(await page.locator('.pf-result-link').count(), q).toBeGreaterThan(0);
+		}
+		await page.locator('.pf-result-link').first().click();
+		await expect(page.locator('h1').count()).resolves.toBe(1);
+		// A quiz, scored and kept.
+		await page.goto(home);
+		await page.locator('main .card', { hasText: '培训课程' }).first().click();
+		await page.locator('main a.card').first().click();
+		await answerAll(page, 'right');
+		await page.getByRole('button', { name: '提交答案' }).click();
+		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
+		expect(problems).toEqual([]);
+		await page.close();
+	});
+
+	it('agrees with the online search on the top result for at least 90% of the recall queries', async () => {
+		const server: StaticServer = await serve('dist', '/');
+		const online = await browser.newPage();
+		const offline = await context.newPage();
+		await online.goto(`${server.url}search/`);
+		await offline.goto(`${home.replace(/index\.html$/, '')}search/index.html`);
+		let same = 0;
+		const differ: string[] = [];
+		for (const { q } of recallQueries) {
+			const a = (await typeQuery(online, q, 1))[0] ?? '';
+			const b = (await typeQuery(offline, q, 1))[0] ?? '';
+			if (a === b) same++;
+			else differ.push(`${q}: online ${a || '-'} · offline ${b || '-'}`);
+		}
+		const share = same / recallQueries.length;
+		console.log(`offline/online top result agreement: ${(share * 100).toFixed(1)}% (${same}/${recallQueries.length})`);
+		for (const d of differ) console.log(`  ${d}`);
+		await server.close();
+		expect(share).toBeGreaterThanOrEqual(0.9);
+	}, 300_000);
+});
