@@ -63,35 +63,42 @@ function findBody(node: Node): Node | undefined {
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 const squash = (s: string) => decode(s).replace(/\s+/g, ' ').trim();
 
+const HEADING_WEIGHT: Record<string, number> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
+
+/** The page's indexed text, split into sections at headings with ids, each text run with Pagefind's weight. */
 function extractDoc(html: string, url: string): SourceDoc | undefined {
 	const body = findBody(parse(html));
 	if (!body) return undefined;
 	const title = squash(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '').replace(/ · 代表履职学习手册$/, '');
 	const section = /section:([^"]+)"/.exec(/data-pagefind-meta="[^"]*"/.exec(html)?.[0] ?? '')?.[1] ?? '';
-	const sections: SourceSection[] = [{ anchor: '', heading: title, level: 1, text: '' }];
-	const walk = (node: Node) => {
-		if (node.type === ELEMENT_NODE) {
-			if (attr(node, 'data-pagefind-ignore') !== undefined || attr(node, 'hidden') !== undefined) return;
-			const h = /^h([1-6])$/.exec(node.name);
-			if (h && node.name !== 'h1' && attr(node, 'id')) {
-				sections.push({ anchor: decode(attr(node, 'id')!), heading: squash(textOf(node)), level: Number(h[1]), text: '' });
-				return;
-			}
-			if (node.name === 'h1') return;
-			if (['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote'].includes(node.name)) {
-				sections.at(-1)!.text += `${squash(textOf(node))} `;
-				return;
-			}
-		} else if (node.type === TEXT_NODE) {
+	const sections: (SourceSection & { runs: [string, number][] })[] = [{ anchor: '', heading: title, level: 1, text: '', runs: [] }];
+	const walk = (node: Node, weight: number) => {
+		if (node.type === TEXT_NODE) {
 			const t = squash(node.value);
-			if (t) sections.at(-1)!.text += `${t} `;
+			if (!t) return;
+			const cur = sections.at(-1)!;
+			cur.runs.push([t, weight]);
+			if (weight === 1) cur.text += `${t} `;
 			return;
 		}
-		for (const c of node.children ?? []) walk(c);
+		if (node.type !== ELEMENT_NODE) return;
+		if (attr(node, 'data-pagefind-ignore') !== undefined || attr(node, 'hidden') !== undefined) return;
+		const explicit = attr(node, 'data-pagefind-weight');
+		let w = explicit ? Number(explicit) : weight;
+		const level = HEADING_WEIGHT[node.name];
+		if (level !== undefined) {
+			if (!explicit) w = level;
+			const id = attr(node, 'id');
+			if (id && node.name !== 'h1') {
+				sections.push({ anchor: decode(id), heading: squash(textOf(node)), level: Number(node.name[1]), text: '', runs: [] });
+			}
+		}
+		for (const c of node.children ?? []) walk(c, w);
+		if (['p', 'li', 'td', 'th', 'dd', 'dt', 'div', 'section'].includes(node.name)) sections.at(-1)!.text += ' ';
 	};
-	for (const c of body.children ?? []) walk(c);
-	for (const s of sections) s.text = s.text.trim();
-	return { url, title, section, sections: sections.filter((s) => s.text || s.anchor === '') };
+	walk(body, 1);
+	for (const s of sections) s.text = s.text.replace(/\s+/g, ' ').trim();
+	return { url, title, section, sections: sections.filter((s) => s.runs.length > 0 || s.anchor === '') };
 }
 
 // ---------- 3 and 4: classic scripts and relative links ----------

@@ -110,6 +110,11 @@ class HandbookQuiz extends HTMLElement {
 			}
 			r.append(p, ul);
 		}
+		if (location.protocol === 'file:' && window.origin === 'null') {
+			const note = document.createElement('p');
+			note.textContent = '这个浏览器从文件打开时把每个页面分开保存，成绩只记在本页。要在“学习记录”里看到全部成绩，请用 Chrome 或 Edge 打开。';
+			r.append(note);
+		}
 		if (this.#store.status === 'memory-only') {
 			const note = document.createElement('p');
 			note.textContent = '这台设备的浏览器不允许保存数据（例如无痕模式），本次成绩只在关闭页面前有效。';

@@ -13,7 +13,13 @@ export interface SourceSection {
 	heading: string;
 	/** Heading level: 1 for the page title, 2–6 for headings. */
 	level: number;
+	/** The section's plain text, for excerpts. */
 	text: string;
+	/**
+	 * The indexed text with its weight, as Pagefind weighs it: heading text by level, text marked with
+	 * data-pagefind-weight by that weight, body text 1. Defaults to the heading at its level plus the text at 1.
+	 */
+	runs?: [string, number][];
 }
 export interface SourceDoc {
 	url: string;
@@ -57,16 +63,18 @@ export function buildOfflineIndex(docs: SourceDoc[], seg = segmenter()): Offline
 			const n = index.sections.length;
 			index.sections.push([d, s.anchor, s.heading, s.text]);
 			let length = 0;
-			const add = (text: string, weight: number) => {
+			const runs = s.runs ?? [
+				[s.heading, LEVEL_WEIGHT[s.level] ?? 1],
+				[s.text, 1],
+			];
+			for (const [text, weight] of runs) {
 				for (const w of words(text, seg)) {
 					let p = postings.get(w);
 					if (!p) postings.set(w, (p = new Map()));
 					p.set(n, (p.get(n) ?? 0) + weight);
-					length += weight;
+					length += 1;
 				}
-			};
-			add(s.heading, LEVEL_WEIGHT[s.level] ?? 1);
-			add(s.text, 1);
+			}
 			index.lengths.push(length);
 		}
 	});
@@ -86,32 +94,46 @@ export interface OfflineResult {
 	subResults: { url: string; heading: string; excerpt: string }[];
 }
 
-const K1 = 1.2;
+/** BM25 term saturation and length normalisation (Pagefind's defaults are of this order). */
+const K1 = 1.4;
 const B = 0.75;
 
 function escapeHtml(s: string): string {
 	return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-/** Score of each section for one query word (exact words, or words starting with it). */
-function scoreWord(index: OfflineIndex, word: string, prefixes: string[]): Map<number, number> {
-	const scores = new Map<number, number>();
-	const matching = prefixes.filter((w) => w.startsWith(word));
-	const total = index.sections.length;
-	for (const w of matching) {
+/** Per page: how strongly one query word occurs (weighted count; a longer word it prefixes counts for less). */
+function wordCounts(index: OfflineIndex, word: string, vocabulary: string[]): Map<number, { tf: number; sections: Map<number, number> }> {
+	const byDoc = new Map<number, { tf: number; sections: Map<number, number> }>();
+	for (const w of vocabulary) {
+		if (!w.startsWith(word)) continue;
+		// Prefix matches count for less, the more so the longer the word (mirrors the online termSimilarity of 2).
+		const similarity = w === word ? 1 : (word.length / w.length) ** 2;
 		const list = index.words[w];
-		const df = list.length / 2;
-		const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-		// A longer word that merely starts with the query word counts a little less than the word itself.
-		const exact = w === word ? 1 : 0.7;
 		for (let i = 0; i < list.length; i += 2) {
 			const s = list[i];
-			const tf = list[i + 1];
-			const norm = tf + K1 * (1 - B + (B * index.lengths[s]) / index.avgLength);
-			scores.set(s, (scores.get(s) ?? 0) + exact * idf * ((tf * (K1 + 1)) / norm));
+			const d = index.sections[s][0];
+			let e = byDoc.get(d);
+			if (!e) byDoc.set(d, (e = { tf: 0, sections: new Map() }));
+			e.tf += list[i + 1] * similarity;
+			e.sections.set(s, (e.sections.get(s) ?? 0) + list[i + 1] * similarity);
 		}
 	}
-	return scores;
+	return byDoc;
+}
+
+const docLengthCache = new WeakMap<OfflineIndex, { lengths: number[]; avg: number }>();
+function docLengths(index: OfflineIndex) {
+	let c = docLengthCache.get(index);
+	if (!c) {
+		const lengths = new Array(index.docs.length).fill(0);
+		index.sections.forEach(([d], s) => {
+			lengths[d] += index.lengths[s];
+		});
+		c = { lengths, avg: lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) };
+		docLengthCache.set(index, c);
+	}
+	return c;
 }
 
 function excerpt(text: string, terms: string[], length = 60): string {
@@ -131,23 +153,26 @@ function excerpt(text: string, terms: string[], length = 60): string {
 	return (start > 0 ? '…' : '') + html.replace(/<mark><mark>/g, '<mark>').replace(/<\/mark><\/mark>/g, '</mark>') + (start + length < text.length ? '…' : '');
 }
 
-/** Pages for a set of words that must all match, best first. */
+/** Pages for a set of words that must all match, best first, scored BM25-style per page as Pagefind does. */
 function pagesFor(index: OfflineIndex, terms: string[], vocabulary: string[]): { id: string; score: number; best: Map<number, number> }[] {
 	if (terms.length === 0) return [];
-	const perTerm = terms.map((t) => scoreWord(index, t, vocabulary));
-	const byDoc = new Map<number, { score: number; sections: Map<number, number>; matched: Set<number> }>();
-	perTerm.forEach((scores, t) => {
-		for (const [s, score] of scores) {
-			const d = index.sections[s][0];
+	const { lengths, avg } = docLengths(index);
+	const total = index.docs.length;
+	const byDoc = new Map<number, { score: number; sections: Map<number, number>; matched: number }>();
+	for (const t of terms) {
+		const counts = wordCounts(index, t, vocabulary);
+		const idf = Math.log(1 + (total - counts.size + 0.5) / (counts.size + 0.5));
+		for (const [d, c] of counts) {
 			let e = byDoc.get(d);
-			if (!e) byDoc.set(d, (e = { score: 0, sections: new Map(), matched: new Set() }));
-			e.score += score;
-			e.sections.set(s, (e.sections.get(s) ?? 0) + score);
-			e.matched.add(t);
+			if (!e) byDoc.set(d, (e = { score: 0, sections: new Map(), matched: 0 }));
+			const norm = c.tf + K1 * (1 - B + (B * lengths[d]) / avg);
+			e.score += idf * ((c.tf * (K1 + 1)) / norm);
+			e.matched += 1;
+			for (const [s, n] of c.sections) e.sections.set(s, (e.sections.get(s) ?? 0) + n);
 		}
-	});
+	}
 	return [...byDoc]
-		.filter(([, e]) => e.matched.size === terms.length)
+		.filter(([, e]) => e.matched === terms.length)
 		.map(([d, e]) => ({ id: String(d), score: e.score, best: e.sections }))
 		.sort((a, b) => b.score - a.score);
 }

@@ -1,7 +1,11 @@
 /** Types queries into the search pages, online (Pagefind Component UI) or offline (file:// edition), like a reader. */
 import type { Page } from 'playwright-core';
 
-/** Result page paths, best first, after typing `q` into the open search page. */
+/**
+ * Result page paths, best first, after typing `q` into the open search page. Waits until the summary names the
+ * query and the first results (which render one by one) all belong to it: the words in each result link's
+ * highlight parameters are pieces of the query.
+ */
 export async function typeQuery(page: Page, q: string, limit = 5): Promise<string[]> {
 	const online = (await page.locator('pagefind-input input').count()) > 0;
 	const input = online ? page.locator('pagefind-input input') : page.locator('#offline-q');
@@ -9,15 +13,23 @@ export async function typeQuery(page: Page, q: string, limit = 5): Promise<strin
 	await input.fill(q);
 	if (!online) await input.press('Enter');
 	await page.waitForFunction(
-		({ sel, q }) => {
+		({ sel, q, limit }) => {
 			const text = document.querySelector(sel)?.textContent ?? '';
-			return text.includes(q) && /找到|没有/.test(text);
+			if (!text.includes(q) || !/找到|没有/.test(text)) return false;
+			const total = Number(/(\d+)\s*个/.exec(text)?.[1] ?? 0);
+			const need = Math.min(limit, total);
+			const links = [...document.querySelectorAll<HTMLAnchorElement>('.pf-result-link')].slice(0, need);
+			return (
+				links.length === need &&
+				links.every((a) => {
+					const words = new URL(a.href).searchParams.getAll('highlight').flatMap((h) => h.split(/\s+/));
+					return words.length > 0 && words.every((w) => q.toLowerCase().includes(w.toLowerCase()));
+				})
+			);
 		},
-		{ sel: summary, q },
+		{ sel: summary, q, limit },
 		{ timeout: 15_000 },
 	);
-	// Let the result list catch up with the summary.
-	await page.waitForFunction((sel) => !document.querySelector(`${sel} [aria-busy="true"]`), 'pagefind-results', { timeout: 15_000 });
 	const hrefs = await page.locator('.pf-result-link').evaluateAll((as, n) => as.slice(0, n).map((a) => (a as HTMLAnchorElement).href), limit);
 	return hrefs.map((h) => decodeURIComponent(new URL(h).pathname).replace(/index\.html$/, '').replace(/^.*代表履职学习手册/, ''));
 }

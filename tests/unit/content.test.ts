@@ -70,7 +70,7 @@ describe('the training curriculum', () => {
 	});
 	it('gives every module 3–5 objectives, 4–8 key points, at least 1,500 characters and 8 questions on its own headings', () => {
 		for (const p of modules) {
-			const d = data(p) as { objectives: string[]; keyPoints: string[]; quiz?: string };
+			const d = data(p) as unknown as { objectives: string[]; keyPoints: string[]; quiz?: string };
 			expect(d.objectives.length, p.file).toBeGreaterThanOrEqual(3);
 			expect(d.objectives.length, p.file).toBeLessThanOrEqual(5);
 			expect(d.keyPoints.length, p.file).toBeGreaterThanOrEqual(4);
