@@ -4,35 +4,23 @@
  * zoom or in 大字 mode on a 375 px phone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launch } from '../support/browser';
-import { routes } from '../support/site';
-import { serve, type StaticServer } from '../support/static-server';
+import { routes, useSite } from '../support/site';
+import { serve } from '../support/static-server';
 import { newContext } from '../support/watch';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite();
 const all = routes('dist');
-
-beforeAll(async () => {
-	browser = await launch();
-	server = await serve('dist', '/');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
 
 describe('axe on every page', () => {
 	for (const scheme of ['light', 'dark'] as const) {
 		it(`finds no violations in ${scheme} mode`, async () => {
-			const context = await newContext(browser, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+			const context = await newContext(site.browser, { colorScheme: scheme, viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();
 			const found: string[] = [];
 			for (const r of all) {
-				await page.goto(server.url + r.slice(1));
+				await page.goto(site.server.url + r.slice(1));
 				found.push(...(await axeViolations(page, r)));
 			}
 			await context.close();
@@ -45,7 +33,7 @@ describe('axe on every page', () => {
 		mkdirSync(dir, { recursive: true });
 		writeFileSync(`${dir}/index.html`, '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><main><h1>x</h1><img src="x.png"></main></body></html>');
 		const planted = await serve(dir, '/');
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		await page.goto(planted.url);
 		const v = await axeViolations(page, 'planted');
 		expect(v.some((line) => line.startsWith('planted: image-alt:'))).toBe(true);
@@ -56,8 +44,8 @@ describe('axe on every page', () => {
 
 describe('keyboard', () => {
 	it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}duties/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.url}duties/`);
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
 		expect(await page.evaluate(() => getComputedStyle(document.activeElement!).top)).not.toBe('-64px');
@@ -67,9 +55,9 @@ describe('keyboard', () => {
 	});
 
 	it('every focused control shows a visible focus indicator', async () => {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
 		const target = all.find((r) => r.startsWith('/training/') && r !== '/training/')!;
-		await page.goto(server.url + target.slice(1));
+		await page.goto(site.server.url + target.slice(1));
 		const missing: string[] = [];
 		for (let i = 0; i < 25; i++) {
 			await page.keyboard.press('Tab');
@@ -91,8 +79,8 @@ describe('zoom and 大字', () => {
 	it('no page scrolls sideways at 200% zoom on a 375 px phone, or in 特大 mode', async () => {
 		const overflow: string[] = [];
 		// 200% zoom on a 375 px screen leaves a 187.5 px wide CSS viewport.
-		const zoomed = await browser.newContext({ viewport: { width: 188, height: 400 }, deviceScaleFactor: 2 });
-		const big = await browser.newContext({ viewport: { width: 375, height: 740 } });
+		const zoomed = await site.browser.newContext({ viewport: { width: 188, height: 400 }, deviceScaleFactor: 2 });
+		const big = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
 		await big.addInitScript(() => localStorage.setItem('handbook:textsize', 'xlarge'));
 		for (const [name, context] of [
 			['200%', zoomed],
@@ -100,7 +88,7 @@ describe('zoom and 大字', () => {
 		] as const) {
 			const page = await context.newPage();
 			for (const r of all) {
-				await page.goto(server.url + r.slice(1));
+				await page.goto(site.server.url + r.slice(1));
 				const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 				if (extra > 0) overflow.push(`${name} ${r}: ${extra}px`);
 			}

@@ -1,16 +1,13 @@
 /** Quizzes, progress and the completion record, in Chromium against the built handbook. */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launch } from '../support/browser';
 import { answerAll, gradable, quizReady } from '../support/quiz';
-import { routes } from '../support/site';
-import { serve, type StaticServer } from '../support/static-server';
+import { routes, useSite } from '../support/site';
 import { newContext, watch } from '../support/watch';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite();
 const all = routes('dist');
 
 /** Training modules with a quiz, required first, read from the built /progress/ page. */
@@ -22,27 +19,18 @@ function modules(): { key: string; required: boolean; quiz?: string }[] {
 const required = modules().filter((m) => m.required && m.quiz);
 const firstQuizPage = `/${required[0].key}/`;
 
-beforeAll(async () => {
-	browser = await launch();
-	server = await serve('dist', '/');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
 describe('taking a quiz', () => {
 	let context: BrowserContext;
 	let page: Page;
 	beforeAll(async () => {
-		context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+		context = await newContext(site.browser, { viewport: { width: 390, height: 844 } });
 		page = await context.newPage();
 	});
 	afterAll(() => context.close());
 
 	it('failing shows 错误 in words, the explanation and a link to the section, and focuses the result', async () => {
 		const problems = watch(page);
-		await page.goto(server.url + firstQuizPage.slice(1));
+		await page.goto(site.server.url + firstQuizPage.slice(1));
 		await expect(axeViolations(page, 'before submitting')).resolves.toEqual([]);
 		const data = await answerAll(page, 'wrong');
 		await page.getByRole('button', { name: '提交答案' }).click();
@@ -93,23 +81,23 @@ describe('taking a quiz', () => {
 
 describe('completion record', () => {
 	it('passing every required module unlocks a one-page printable record', async () => {
-		const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+		const context = await newContext(site.browser, { viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		const problems = watch(page);
-		await page.goto(`${server.url}progress/`);
+		await page.goto(`${site.server.url}progress/`);
 		await expect(page.locator('[data-record]').isHidden()).resolves.toBe(true);
 		for (const m of required) {
-			await page.goto(`${server.url}${m.key}/`);
+			await page.goto(`${site.server.url}${m.key}/`);
 			await answerAll(page, 'right');
 			await page.getByRole('button', { name: '提交答案' }).click();
 			await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
 		}
-		await page.goto(server.url);
+		await page.goto(site.server.url);
 		await page.waitForFunction(
 			(n) => document.querySelector('[data-progress-summary]')?.textContent?.includes(`${n}/${n}`),
 			required.length,
 		);
-		await page.goto(`${server.url}progress/`);
+		await page.goto(`${site.server.url}progress/`);
 		await page.locator('[data-record]').waitFor({ state: 'visible' });
 		await page.getByLabel('姓名').fill('测试代表');
 		await expect(page.locator('[data-record-name]').textContent()).resolves.toBe('测试代表');
@@ -125,19 +113,19 @@ describe('completion record', () => {
 	});
 
 	it('exports to a file, imports it elsewhere, and refuses a tampered file without changing anything', async () => {
-		const a = await newContext(browser, { acceptDownloads: true });
+		const a = await newContext(site.browser, { acceptDownloads: true });
 		const pa = await a.newPage();
-		await pa.goto(server.url + firstQuizPage.slice(1));
+		await pa.goto(site.server.url + firstQuizPage.slice(1));
 		await answerAll(pa, 'right');
 		await pa.getByRole('button', { name: '提交答案' }).click();
-		await pa.goto(`${server.url}progress/`);
+		await pa.goto(`${site.server.url}progress/`);
 		const [download] = await Promise.all([pa.waitForEvent('download'), pa.getByRole('button', { name: '导出为文件' }).click()]);
 		const file = readFileSync((await download.path())!, 'utf8');
 		await a.close();
 
-		const b = await newContext(browser);
+		const b = await newContext(site.browser);
 		const pb = await b.newPage();
-		await pb.goto(`${server.url}progress/`);
+		await pb.goto(`${site.server.url}progress/`);
 		await pb.waitForFunction(() => document.querySelector('[data-required-text]')?.textContent?.startsWith('已通过'));
 		const tampered = JSON.parse(file);
 		tampered.data.name = '别人';
@@ -156,7 +144,7 @@ describe('completion record', () => {
 
 describe('bad browser storage', () => {
 	it('garbage in localStorage breaks no page, and the quiz still works', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(site.browser);
 		await context.addInitScript(() => {
 			try {
 				localStorage.setItem('handbook:progress:v1', '{"version":1,"quizzes":"garbage');
@@ -165,8 +153,8 @@ describe('bad browser storage', () => {
 		});
 		const page = await context.newPage();
 		const problems = watch(page);
-		for (const r of all) await page.goto(server.url + r.slice(1));
-		await page.goto(server.url + firstQuizPage.slice(1));
+		for (const r of all) await page.goto(site.server.url + r.slice(1));
+		await page.goto(site.server.url + firstQuizPage.slice(1));
 		await answerAll(page, 'right');
 		await page.getByRole('button', { name: '提交答案' }).click();
 		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
@@ -175,7 +163,7 @@ describe('bad browser storage', () => {
 	});
 
 	it('storage that throws (blocked) still lets the quiz run for the visit', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(site.browser);
 		await context.addInitScript(() => {
 			Object.defineProperty(window, 'localStorage', {
 				get() {
@@ -185,12 +173,12 @@ describe('bad browser storage', () => {
 		});
 		const page = await context.newPage();
 		const problems = watch(page);
-		await page.goto(server.url + firstQuizPage.slice(1));
+		await page.goto(site.server.url + firstQuizPage.slice(1));
 		await answerAll(page, 'right');
 		await page.getByRole('button', { name: '提交答案' }).click();
 		await expect(page.locator('[data-result]').textContent()).resolves.toContain('本次成绩只在关闭页面前有效');
-		await page.goto(`${server.url}progress/`);
-		await page.goto(server.url);
+		await page.goto(`${site.server.url}progress/`);
+		await page.goto(site.server.url);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -198,9 +186,9 @@ describe('bad browser storage', () => {
 
 describe('without JavaScript', () => {
 	it('each question shows its answer and explanation in a details element', async () => {
-		const context = await newContext(browser, { javaScriptEnabled: false });
+		const context = await newContext(site.browser, { javaScriptEnabled: false });
 		const page = await context.newPage();
-		await page.goto(server.url + firstQuizPage.slice(1));
+		await page.goto(site.server.url + firstQuizPage.slice(1));
 		const details = page.locator('details.quiz__answer');
 		const n = await page.locator('fieldset.quiz__question').count();
 		await expect(details.count()).resolves.toBe(n);
@@ -212,9 +200,9 @@ describe('without JavaScript', () => {
 
 describe('keyboard only', () => {
 	it('completes a quiz with Tab, arrow keys, Space and Enter', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(site.browser);
 		const page = await context.newPage();
-		await page.goto(server.url + firstQuizPage.slice(1));
+		await page.goto(site.server.url + firstQuizPage.slice(1));
 		const { quizId, data } = await gradable(page);
 		await quizReady(page);
 		// Start from the quiz heading: the next Tab lands on the first question's options.

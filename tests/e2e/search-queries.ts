@@ -81,5 +81,5 @@ export const recallQueries: RecallQuery[] = [
 	{ q: '代表联络站', page: '/training/contact-people/', kind: 'synonym' },
 	{ q: '代表之家', page: '/training/contact-people/', kind: 'synonym' },
 	{ q: '联络站', page: '/glossary/', kind: 'synonym' },
-	{ q: '人大会议', page: '/glossary/', kind: 'synonym' },
+	{ q: '人大会议', page: '/training/congress-session/', kind: 'synonym' },
 ];

@@ -1,29 +1,18 @@
 /** Search: recall on what deputies type, and the search UI in the header and on /search/. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/site';
 import { typeQuery } from '../support/search-page';
-import { serve, type StaticServer } from '../support/static-server';
+import { serve } from '../support/static-server';
 import { newContext, watch } from '../support/watch';
 import { recallQueries } from './search-queries';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	browser = await launch();
-	server = await serve('dist', '/');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useSite();
 
 describe('recall on the handbook’s own text', () => {
 	it('finds the right page in the top 5 for at least 95% of the query set, through the search page', async () => {
 		expect(recallQueries.length).toBeGreaterThanOrEqual(60);
-		const page = await browser.newPage();
-		await page.goto(`${server.url}search/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.url}search/`);
 		const got: string[][] = [];
 		for (const r of recallQueries) got.push(await typeQuery(page, r.q));
 		await page.close();
@@ -47,13 +36,13 @@ describe('recall on the handbook’s own text', () => {
 
 describe('search from the header', () => {
 	it('on a phone: / opens the dialog, a typed query lists results, a result lands on its heading with the terms marked', async () => {
-		const context = await newContext(browser, { viewport: { width: 375, height: 740 } });
+		const context = await newContext(site.browser, { viewport: { width: 375, height: 740 } });
 		const page = await context.newPage();
 		const problems = watch(page);
-		const before = server.requests.length;
-		await page.goto(server.url);
+		const before = site.server.requests.length;
+		await page.goto(site.server.url);
 		// Nothing of the search UI is loaded before it is asked for.
-		expect(server.requests.slice(before).some((r) => r.includes('pagefind'))).toBe(false);
+		expect(site.server.requests.slice(before).some((r) => r.includes('pagefind'))).toBe(false);
 		await page.keyboard.press('/');
 		const input = page.locator('pagefind-modal input');
 		await input.waitFor({ state: 'visible' });
@@ -76,8 +65,8 @@ describe('search from the header', () => {
 	});
 
 	it('Ctrl+K opens it too, and Escape closes it', async () => {
-		const page = await browser.newPage();
-		await page.goto(server.url);
+		const page = await site.browser.newPage();
+		await page.goto(site.server.url);
 		await page.keyboard.press('Control+k');
 		const input = page.locator('pagefind-modal input');
 		await input.waitFor({ state: 'visible' });
@@ -89,10 +78,10 @@ describe('search from the header', () => {
 
 describe('the /search/ page', () => {
 	it('reads ?q=, shows results with the section filter, and keeps the address in step', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(site.browser);
 		const page = await context.newPage();
 		const problems = watch(page);
-		await page.goto(`${server.url}search/?q=${encodeURIComponent('代表')}`);
+		await page.goto(`${site.server.url}search/?q=${encodeURIComponent('代表')}`);
 		await page.waitForSelector('pagefind-results a', { timeout: 15_000 });
 		await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('代表');
 		await expect(page.locator('pagefind-filter-pane').textContent()).resolves.toContain('栏目');
@@ -105,7 +94,7 @@ describe('the /search/ page', () => {
 	it('works under a sub-path deployment', async () => {
 		const { SUBPATH_DIST } = await import('./global-setup');
 		const sub = await serve(SUBPATH_DIST, '/handbook/');
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		await page.goto(`${sub.url}search/?q=${encodeURIComponent('代表')}`);
 		const first = page.locator('pagefind-results a').first();
 		await first.waitFor({ timeout: 15_000 });

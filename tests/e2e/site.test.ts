@@ -1,23 +1,11 @@
 /** The built handbook in Chromium: every route renders cleanly, navigation works, phones get no sideways scroll. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser';
-import { routes } from '../support/site';
-import { serve, type StaticServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { routes, useSite } from '../support/site';
+import { serve } from '../support/static-server';
 import { reportCsp, watch } from '../support/watch';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite();
 const all = routes('dist');
-
-beforeAll(async () => {
-	browser = await launch();
-	server = await serve('dist', '/');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
 
 describe('every route', () => {
 	it('has the routes a reader expects', () => {
@@ -28,13 +16,13 @@ describe('every route', () => {
 	});
 
 	it('renders with a title, one h1, a main landmark and no console errors, at phone width without sideways scroll', async () => {
-		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+		const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
 		await reportCsp(context);
 		const page = await context.newPage();
 		const problems = watch(page);
 		const report: string[] = [];
 		for (const r of all) {
-			const res = await page.goto(server.url + r.slice(1));
+			const res = await page.goto(site.server.url + r.slice(1));
 			expect(res?.status(), r).toBe(200);
 			const info = await page.evaluate(() => ({
 				h1: document.querySelectorAll('h1').length,
@@ -55,9 +43,9 @@ describe('every route', () => {
 
 describe('navigation', () => {
 	it('goes home → section → page → next page → breadcrumb back to the section', async () => {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
 		const problems = watch(page);
-		await page.goto(server.url);
+		await page.goto(site.server.url);
 		await page.getByRole('link', { name: /培训课程/ }).first().click();
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('培训课程');
 		const first = page.locator('main .card').first();
@@ -77,9 +65,9 @@ describe('navigation', () => {
 	});
 
 	it('on a phone, the section list opens from its disclosure and the contents link jumps to a heading', async () => {
-		const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+		const page = await site.browser.newPage({ viewport: { width: 375, height: 740 } });
 		const target = all.find((r) => r.startsWith('/duties/') && r !== '/duties/')!;
-		await page.goto(server.url + target.slice(1));
+		await page.goto(site.server.url + target.slice(1));
 		const summary = page.locator('.sidebar summary');
 		await expect(summary.isVisible()).resolves.toBe(true);
 		await expect(page.locator('.sidebar nav').isVisible()).resolves.toBe(false);
@@ -100,9 +88,9 @@ describe('navigation', () => {
 	});
 
 	it('unknown paths get the 404 page with a way home', async () => {
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const problems = watch(page, { allowStatus: [404] });
-		const res = await page.goto(`${server.url}no-such-page/`);
+		const res = await page.goto(`${site.server.url}no-such-page/`);
 		expect(res?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('没有找到这一页');
 		await page.getByRole('link', { name: '回到首页' }).click();
@@ -114,10 +102,10 @@ describe('navigation', () => {
 
 describe('reading comfort', () => {
 	it('大字 scales the text, survives a reload, and garbage in storage is ignored', async () => {
-		const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+		const context = await site.browser.newContext({ viewport: { width: 375, height: 740 } });
 		const page = await context.newPage();
 		const problems = watch(page);
-		await page.goto(server.url);
+		await page.goto(site.server.url);
 		const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 		const normal = await size();
 		await page.getByRole('button', { name: '大字', exact: true }).click();
@@ -139,7 +127,7 @@ describe('under a sub-path', () => {
 	it('serves every page with its styles and links that stay inside /handbook/', async () => {
 		const { SUBPATH_DIST } = await import('./global-setup');
 		const sub = await serve(SUBPATH_DIST, '/handbook/');
-		const page = await browser.newPage();
+		const page = await site.browser.newPage();
 		const problems = watch(page);
 		const outside: string[] = [];
 		for (const r of routes(SUBPATH_DIST)) {

@@ -1,14 +1,11 @@
 /** The new deputy's path: every required module in order, ticks from progress, and a one-page checklist. */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/site';
 import { answerAll } from '../support/quiz';
-import { serve, type StaticServer } from '../support/static-server';
 import { newContext, watch } from '../support/watch';
 
-let browser: Browser;
-let server: StaticServer;
+const site = useSite();
 
 const modules: { key: string; required: boolean; quiz?: string }[] = JSON.parse(
 	/<handbook-progress-page[^>]*>\s*<script type="application\/json">([\s\S]*?)<\/script>/.exec(
@@ -17,19 +14,10 @@ const modules: { key: string; required: boolean; quiz?: string }[] = JSON.parse(
 );
 const required = modules.filter((m) => m.required);
 
-beforeAll(async () => {
-	browser = await launch();
-	server = await serve('dist', '/');
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
-
 describe('/start/', () => {
 	it('lists every required module, in the order of the course, and the home page leads there in one tap', async () => {
-		const page = await browser.newPage();
-		await page.goto(server.url);
+		const page = await site.browser.newPage();
+		await page.goto(site.server.url);
 		await page.getByRole('link', { name: '新任代表从这里开始' }).first().click();
 		expect(new URL(page.url()).pathname).toBe('/start/');
 		const steps = await page.locator('[data-step]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.step));
@@ -40,28 +28,28 @@ describe('/start/', () => {
 	});
 
 	it('ticks a module once its quiz is passed; without JavaScript the path shows without ticks', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(site.browser);
 		const page = await context.newPage();
 		const problems = watch(page);
-		await page.goto(`${server.url}${required[0].key}/`);
+		await page.goto(`${site.server.url}${required[0].key}/`);
 		await answerAll(page, 'right');
 		await page.getByRole('button', { name: '提交答案' }).click();
-		await page.goto(`${server.url}start/`);
+		await page.goto(`${site.server.url}start/`);
 		await page.waitForFunction((key) => document.querySelector(`[data-step="${key}"] [data-status]`)?.textContent?.includes('已通过'), required[0].key);
 		await expect(page.locator('[data-progress-summary]').textContent()).resolves.toContain(`1/${required.filter((m) => m.quiz).length}`);
 		expect(problems).toEqual([]);
 		await context.close();
-		const noJs = await browser.newContext({ javaScriptEnabled: false });
+		const noJs = await site.browser.newContext({ javaScriptEnabled: false });
 		const p2 = await noJs.newPage();
-		await p2.goto(`${server.url}start/`);
+		await p2.goto(`${site.server.url}start/`);
 		await expect(p2.locator('[data-step]').count()).resolves.toBeGreaterThanOrEqual(required.length);
 		await expect(p2.locator('[data-status]').first().textContent()).resolves.toBe('');
 		await noJs.close();
 	});
 
 	it('the printable checklist fits on one A4 page', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.url}start/checklist/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.url}start/checklist/`);
 		await expect(page.locator('.checklist li').count()).resolves.toBeGreaterThanOrEqual(required.length);
 		const pdf = await page.pdf({ format: 'A4' });
 		expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(1);
