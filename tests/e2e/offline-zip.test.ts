@@ -81,6 +81,8 @@ describe('the zip, opened from file:// with no network', () => {
 		for (const q of ['代表', '建议', '人大']) {
 			await page.goto(home);
 			await page.getByRole('link', { name: '搜索手册' }).first().click();
+			await page.waitForURL(/search\/index\.html/);
+			await page.waitForFunction(() => customElements.get('handbook-offline-search') !== undefined);
 			await page.locator('#offline-q').fill(q);
 			await page.keyboard.press('Enter');
 			await page.locator('.pf-result-link').first().waitFor();
