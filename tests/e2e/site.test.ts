@@ -123,6 +123,26 @@ describe('reading comfort', () => {
 	});
 });
 
+describe('worksheets', () => {
+	it('render as a form to fill, and the print button prints the page', async () => {
+		const page = await site.browser.newPage();
+		const target = all.find((r) => r.startsWith('/method/') && r !== '/method/')!;
+		await page.goto(site.server.url + target.slice(1));
+		const fields = page.locator('.worksheet textarea');
+		await expect(fields.count()).resolves.toBeGreaterThan(0);
+		await fields.first().fill('小区东侧空地');
+		await page.evaluate(() => {
+			(window as unknown as { printed: number }).printed = 0;
+			window.print = () => {
+				(window as unknown as { printed: number }).printed += 1;
+			};
+		});
+		await page.getByRole('button', { name: '打印本页' }).click();
+		expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+		await page.close();
+	});
+});
+
 describe('under a sub-path', () => {
 	it('serves every page with its styles and links that stay inside /handbook/', async () => {
 		const { SUBPATH_DIST } = await import('./global-setup');
