@@ -35,9 +35,7 @@ export interface OfflineIndex {
 	sections: [number, string, string, string][];
 	/** word → flat list of [section number, weighted term frequency] pairs */
 	words: Record<string, number[]>;
-	/** Average weighted length of a section, for length normalisation. */
-	avgLength: number;
-	/** Weighted length of each section. */
+	/** Word count of each section, for length normalisation. */
 	lengths: number[];
 }
 
@@ -55,7 +53,7 @@ export function words(text: string, seg = segmenter()): string[] {
 }
 
 export function buildOfflineIndex(docs: SourceDoc[], seg = segmenter()): OfflineIndex {
-	const index: OfflineIndex = { docs: [], sections: [], words: {}, avgLength: 0, lengths: [] };
+	const index: OfflineIndex = { docs: [], sections: [], words: {}, lengths: [] };
 	const postings = new Map<string, Map<number, number>>();
 	docs.forEach((doc, d) => {
 		index.docs.push({ url: doc.url, title: doc.title, section: doc.section });
@@ -79,7 +77,6 @@ export function buildOfflineIndex(docs: SourceDoc[], seg = segmenter()): Offline
 		}
 	});
 	for (const [w, p] of postings) index.words[w] = [...p].flat();
-	index.avgLength = index.lengths.reduce((a, b) => a + b, 0) / Math.max(1, index.lengths.length);
 	return index;
 }
 

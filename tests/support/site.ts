@@ -1,8 +1,7 @@
 /** Facts about a built site on disk, and the browser-plus-server fixture the end-to-end tests share. */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { distPages } from '../../src/integrations/check-dist';
 import { launch } from './browser';
 import { serve, type StaticServer } from './static-server';
 
@@ -20,20 +19,10 @@ export function useSite(dist = 'dist', base = '/'): { browser: Browser; server: 
 	return site;
 }
 
-/** Every page route of a build (`/`, `/duties/overview/` …), from its index.html files. */
+/** Every page route of a build (`/`, `/duties/overview/` …): the pages the build's own checks walk, minus 404. */
 export function routes(dist: string): string[] {
-	const out: string[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) {
-				if (name !== '_astro' && name !== 'pagefind') walk(path);
-			} else if (name === 'index.html') {
-				const rel = relative(dist, dir).split('\\').join('/');
-				out.push(rel ? `/${rel}/` : '/');
-			}
-		}
-	};
-	walk(dist);
-	return out.sort();
+	return distPages(dist, '/')
+		.map((p) => p.url)
+		.filter((url) => url.endsWith('/'))
+		.sort();
 }
