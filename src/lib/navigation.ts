@@ -1,5 +1,7 @@
 /** Reading order and navigation of the handbook, computed from page metadata alone. */
-import type { PageSection } from './content-check';
+import { type PageSection, pageKey } from './content-check';
+
+export { pageKey };
 
 export type Track = 'initial' | 'advanced' | 'topic';
 
@@ -32,10 +34,6 @@ export const sectionOrder = Object.keys(sections) as PageSection[];
 
 export const trackNames: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
 export const trackOrder: Track[] = ['initial', 'advanced', 'topic'];
-
-export function pageKey(p: Pick<NavPage, 'section' | 'id'>): string {
-	return `${p.section}/${p.id}`;
-}
 
 /** All pages in the order a reader goes through the handbook (and /print/ prints it). */
 export function readingOrder(pages: NavPage[]): NavPage[] {
