@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 
 /**
  * Result page paths, best first, after typing `q` into the open search page. Waits until the summary names the
- * query and the first results (which render one by one) all belong to it: the words in each result link's
- * highlight parameters are pieces of the query.
+ * query and the first results all belong to it: the words in each result link's highlight parameters are pieces of
+ * the query. The online list first shows empty places for the results and fills them as each page's data
+ * arrives, in any order, so results are read place by place, never as “the first links on the page”.
  */
 export async function typeQuery(page: Page, q: string, limit = 5): Promise<string[]> {
 	const online = (await page.locator('pagefind-input input').count()) > 0;
@@ -18,10 +19,12 @@ export async function typeQuery(page: Page, q: string, limit = 5): Promise<strin
 			if (!text.includes(q) || !/找到|没有/.test(text)) return false;
 			const total = Number(/(\d+)\s*个/.exec(text)?.[1] ?? 0);
 			const need = Math.min(limit, total);
-			const links = [...document.querySelectorAll<HTMLAnchorElement>('.pf-result-link')].slice(0, need);
+			const places = [...document.querySelectorAll('.pf-results > .pf-result')].slice(0, need);
+			const links = places.map((li) => li.querySelector<HTMLAnchorElement>('.pf-result-link'));
 			return (
-				links.length === need &&
+				places.length === need &&
 				links.every((a) => {
+					if (!a) return false;
 					const words = new URL(a.href).searchParams.getAll('highlight').flatMap((h) => h.split(/\s+/));
 					return words.length > 0 && words.every((w) => q.toLowerCase().includes(w.toLowerCase()));
 				})
@@ -30,6 +33,8 @@ export async function typeQuery(page: Page, q: string, limit = 5): Promise<strin
 		{ sel: summary, q, limit },
 		{ timeout: 15_000 },
 	);
-	const hrefs = await page.locator('.pf-result-link').evaluateAll((as, n) => as.slice(0, n).map((a) => (a as HTMLAnchorElement).href), limit);
+	const hrefs = await page
+		.locator('.pf-results > .pf-result')
+		.evaluateAll((lis, n) => lis.slice(0, n).map((li) => li.querySelector<HTMLAnchorElement>('.pf-result-link')?.href ?? ''), limit);
 	return hrefs.map((h) => decodeURIComponent(new URL(h).pathname).replace(/index\.html$/, '').replace(/^.*代表履职学习手册/, ''));
 }
