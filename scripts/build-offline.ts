@@ -5,7 +5,8 @@
  * Browsers refuse ES modules, fetch() and WebAssembly from file://, and root-relative links point at the root of
  * the disk there. So, from the same content as the online site, this:
  *   1. builds the site with HANDBOOK_EDITION=file (no service worker, no Pagefind, an in-page search page);
- *   2. builds a search index from the built pages' article text and writes it as a plain script, search-index.js;
+ *   2. indexes the built pages with Pagefind, as the online build does, and writes that index, decoded, as a plain
+ *      script, search-index.js (the page searches it with Pagefind's ranking, src/lib/offline-search.ts);
  *   3. bundles each page's module scripts into one classic script (dynamic imports included);
  *   4. rewrites every internal link and asset to a relative path, pointing at index.html files;
  *   5. zips the folder and checks the 10 MB budget.
@@ -16,9 +17,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, posix, relative } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
-import { ELEMENT_NODE, type Node, parse, TEXT_NODE } from 'ultrahtml';
 import { checkLinks } from '../src/integrations/check-dist.ts';
-import { buildOfflineIndex, type SourceDoc, type SourceSection } from '../src/lib/offline-search.ts';
+import { offlineIndex } from '../src/integrations/offline-index.ts';
+import { searchIndexFiles } from '../src/integrations/search-index.ts';
 
 const ROOT = 'dist-offline';
 const OUT = join(ROOT, 'handbook');
@@ -41,65 +42,7 @@ function pageUrl(file: string): string {
 	return `/${rel.replace(/index\.html$/, '')}`;
 }
 
-// ---------- 2. the search index, from what the online index reads: the data-pagefind-body element ----------
-
-function attr(node: Node, name: string): string | undefined {
-	return node.type === ELEMENT_NODE ? node.attributes?.[name] : undefined;
-}
-function textOf(node: Node): string {
-	if (node.type === TEXT_NODE) return node.value;
-	if (node.type !== ELEMENT_NODE && node.type !== 0) return '';
-	if (node.type === ELEMENT_NODE && (attr(node, 'data-pagefind-ignore') !== undefined || attr(node, 'hidden') !== undefined)) return '';
-	return (node.children ?? []).map(textOf).join('');
-}
-function findBody(node: Node): Node | undefined {
-	if (node.type === ELEMENT_NODE && attr(node, 'data-pagefind-body') !== undefined) return node;
-	for (const c of node.children ?? []) {
-		const f = findBody(c);
-		if (f) return f;
-	}
-	return undefined;
-}
 const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-const squash = (s: string) => decode(s).replace(/\s+/g, ' ').trim();
-
-const HEADING_WEIGHT: Record<string, number> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
-
-/** The page's indexed text, split into sections at headings with ids, each text run with Pagefind's weight. */
-function extractDoc(html: string, url: string): SourceDoc | undefined {
-	const body = findBody(parse(html));
-	if (!body) return undefined;
-	const title = squash(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '').replace(/ · 代表履职学习手册$/, '');
-	const section = /section:([^"]+)"/.exec(/data-pagefind-meta="[^"]*"/.exec(html)?.[0] ?? '')?.[1] ?? '';
-	const sections: (SourceSection & { runs: [string, number][] })[] = [{ anchor: '', heading: title, level: 1, text: '', runs: [] }];
-	const walk = (node: Node, weight: number) => {
-		if (node.type === TEXT_NODE) {
-			const t = squash(node.value);
-			if (!t) return;
-			const cur = sections.at(-1)!;
-			cur.runs.push([t, weight]);
-			if (weight === 1) cur.text += `${t} `;
-			return;
-		}
-		if (node.type !== ELEMENT_NODE) return;
-		if (attr(node, 'data-pagefind-ignore') !== undefined || attr(node, 'hidden') !== undefined) return;
-		const explicit = attr(node, 'data-pagefind-weight');
-		let w = explicit ? Number(explicit) : weight;
-		const level = HEADING_WEIGHT[node.name];
-		if (level !== undefined) {
-			if (!explicit) w = level;
-			const id = attr(node, 'id');
-			if (id && node.name !== 'h1') {
-				sections.push({ anchor: decode(id), heading: squash(textOf(node)), level: Number(node.name[1]), text: '', runs: [] });
-			}
-		}
-		for (const c of node.children ?? []) walk(c, w);
-		if (['p', 'li', 'td', 'th', 'dd', 'dt', 'div', 'section'].includes(node.name)) sections.at(-1)!.text += ' ';
-	};
-	walk(body, 1);
-	for (const s of sections) s.text = s.text.replace(/\s+/g, ' ').trim();
-	return { url, title, section, sections: sections.filter((s) => s.runs.length > 0 || s.anchor === '') };
-}
 
 // ---------- 3 and 4: classic scripts and relative links ----------
 
@@ -114,7 +57,7 @@ export function relativeLink(fromUrl: string, target: string): string {
 	return rel + (m[2] ?? '') + (m[3] ?? '');
 }
 
-async function bundleScripts(html: string, url: string, cache: Map<string, string>): Promise<string> {
+async function bundleScripts(html: string, cache: Map<string, string>): Promise<string> {
 	const modules = [...html.matchAll(/<script type="module"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)];
 	if (modules.length === 0) return html;
 	const entry = modules
@@ -183,18 +126,13 @@ async function main() {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 
 	const files = htmlFiles(OUT);
-	const docs: SourceDoc[] = [];
-	for (const f of files) {
-		const doc = extractDoc(readFileSync(f, 'utf8'), pageUrl(f));
-		if (doc) docs.push(doc);
-	}
-	const index = buildOfflineIndex(docs);
+	const index = offlineIndex(await searchIndexFiles(OUT));
 	writeFileSync(join(OUT, 'search-index.js'), `window.HANDBOOK_SEARCH_INDEX=${JSON.stringify(index)};\n`);
 
 	const cache = new Map<string, string>();
 	for (const f of files) {
 		const url = pageUrl(f);
-		const html = await bundleScripts(readFileSync(f, 'utf8'), url, cache);
+		const html = await bundleScripts(readFileSync(f, 'utf8'), cache);
 		writeFileSync(f, relativize(html, url));
 	}
 	for (const name of readdirSync(OUT)) if (name === 'sw.js' || name === 'manifest.webmanifest') rmSync(join(OUT, name));
@@ -218,7 +156,7 @@ async function main() {
 	writeFileSync(ZIP, zip);
 	const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 	console.log(
-		`\n离线版：${files.length} 个页面，搜索索引 ${docs.length} 篇（${mb(statSync(join(OUT, 'search-index.js')).size)}），` +
+		`\n离线版：${files.length} 个页面，搜索索引 ${index.pages.length} 篇（${mb(statSync(join(OUT, 'search-index.js')).size)}），` +
 			`${cache.size} 个脚本包；${ZIP} ${mb(zip.length)}（上限 ${mb(ZIP_BUDGET)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
 	);
 	console.log(`打开方式：解压后双击“代表履职学习手册/index.html”，或直接打开 ${join(OUT, 'index.html')}。`);

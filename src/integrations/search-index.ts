@@ -1,6 +1,8 @@
 /**
- * Builds the Pagefind index inside `astro build` through Pagefind's Node API: every page's
- * `data-pagefind-body` is indexed, everything else (navigation, quiz answers) is not.
+ * Builds the Pagefind index through Pagefind's Node API: every page's `data-pagefind-body` is indexed, everything
+ * else (navigation, quiz answers) is not. The online edition writes the files next to the site; the file://
+ * edition takes them in memory and turns them into a script (see offline-index.ts). Both use these settings, so
+ * both editions search the same words with the same weights.
  */
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -9,17 +11,33 @@ export interface IndexResult {
 	pages: number;
 }
 
-export async function buildSearchIndex(dist: URL | string): Promise<IndexResult> {
+async function withIndex<T>(dist: URL | string, use: (index: pagefind.PagefindIndex, root: string, pages: number) => Promise<T>): Promise<T> {
 	const root = typeof dist === 'string' ? dist : fileURLToPath(dist);
 	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
 	if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
 	try {
 		const added = await index.addDirectory({ path: root });
 		if (added.errors.length > 0) throw new Error(`Pagefind 索引出错：${added.errors.join('; ')}`);
-		const written = await index.writeFiles({ outputPath: `${root.replace(/\/$/, '')}/pagefind` });
-		if (written.errors.length > 0) throw new Error(`Pagefind 写文件出错：${written.errors.join('; ')}`);
-		return { pages: added.page_count };
+		return await use(index, root, added.page_count);
 	} finally {
 		await pagefind.close();
 	}
+}
+
+/** Indexes the built site and writes the index to `pagefind/` inside it. */
+export function buildSearchIndex(dist: URL | string): Promise<IndexResult> {
+	return withIndex(dist, async (index, root, pages) => {
+		const written = await index.writeFiles({ outputPath: `${root.replace(/\/$/, '')}/pagefind` });
+		if (written.errors.length > 0) throw new Error(`Pagefind 写文件出错：${written.errors.join('; ')}`);
+		return { pages };
+	});
+}
+
+/** Indexes the built site and returns the index files (path relative to the bundle, bytes) without writing them. */
+export function searchIndexFiles(dist: URL | string): Promise<{ path: string; content: Uint8Array }[]> {
+	return withIndex(dist, async (index) => {
+		const { files, errors } = await index.getFiles();
+		if (errors.length > 0) throw new Error(`Pagefind 读取索引出错：${errors.join('; ')}`);
+		return files;
+	});
 }

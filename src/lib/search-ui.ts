@@ -3,7 +3,7 @@
  * the site's base path, and the search bundle of this edition. Shared by the header dialog and /search/.
  */
 
-import { mergeByWords, normalizeQuery, queryWords } from './query';
+import { RANKING, searchQuestion } from './query';
 
 interface PagefindResult {
 	id: string;
@@ -73,14 +73,6 @@ export function instance(): PagefindInstance | undefined {
 }
 
 /**
- * Ranking for Chinese: the index is cut into words by jieba, the query by the browser's Intl.Segmenter, which
- * often cuts finer (履职 → 履/职). A query piece then matches longer index words as a prefix (职 → 职务, 职权 …)
- * and drowns the page that has the actual word. Weighing prefix matches down harder than Pagefind's default
- * (termSimilarity 2 instead of 1) fixed most of those misses on the handbook's recall query set.
- */
-export const RANKING = { termSimilarity: 2 };
-
-/**
  * Teaches the UI's Pagefind instance to read questions: the typed query is reduced to its meaningful words
  * (src/lib/query.ts); if fewer than five pages contain all of them, pages containing some of them follow.
  * Uses the Component UI's loaded Pagefind instance (pinned Pagefind 1.6.0).
@@ -93,14 +85,13 @@ export async function prepareQueries(ui: PagefindInstance): Promise<void> {
 	const search = pf.search.bind(pf);
 	pf.search = async (term, options) => {
 		if (term === null || term.trim() === '') return search(term, options);
-		const query = normalizeQuery(term);
-		const all = await search(query, options);
-		if (all.results.length >= 5) return all;
-		const words = queryWords(query).filter((w) => [...w].length >= 2);
-		if (words.length < 2) return all;
-		const each = await Promise.all(words.map((w) => search(w, options)));
-		const results = mergeByWords([all.results, ...each.map((r) => r.results)]);
-		return { ...all, results, unfilteredResultCount: results.length };
+		let first: PagefindSearch | undefined;
+		const results = await searchQuestion(term, async (query) => {
+			const found = await search(query, options);
+			first ??= found;
+			return found.results;
+		});
+		return results === first!.results ? first! : { ...first!, results, unfilteredResultCount: results.length };
 	};
 	pf.__handbookQueries__ = true;
 }

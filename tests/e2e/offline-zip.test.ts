@@ -1,7 +1,7 @@
 /**
  * The offline edition, as a deputy gets it on a USB stick: unzipped to a folder and opened from file:// with the
- * network off. Links through every section, search, a quiz; no request leaves file://. (How often its search agrees
- * with the online search is measured by bench/offline-agreement.ts.)
+ * network off. Links through every section, search, a quiz; no request leaves file://. Its search puts the same
+ * page first as the online search (dist/, Pagefind) for the recall query set, typed into both search pages.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
 import { answerAll } from '../support/quiz';
+import { typeQuery } from '../support/search-page';
+import { serve } from '../support/static-server';
+import { recallQueries } from './search-queries';
 
 const UNZIPPED = resolve('tests/.tmp/usb');
 let browser: Browser;
@@ -100,4 +103,30 @@ describe('the zip, opened from file:// with no network', () => {
 		expect(problems).toEqual([]);
 		await page.close();
 	});
+});
+
+describe('search in the zip and online', () => {
+	it('puts the same page first for at least 90% of the recall query set', async () => {
+		const server = await serve('dist', '/');
+		try {
+			const online = await (await browser.newContext()).newPage();
+			const offline = await context.newPage();
+			const problems = watchFile(offline);
+			await online.goto(`${server.url}search/`);
+			await offline.goto(home.replace(/index\.html$/, 'search/index.html'));
+			const differ: string[] = [];
+			for (const { q } of recallQueries) {
+				const a = (await typeQuery(online, q, 1))[0];
+				const b = (await typeQuery(offline, q, 1))[0];
+				if (a !== b) differ.push(`${q}: online ${a} · offline ${b}`);
+			}
+			const same = recallQueries.length - differ.length;
+			console.log(`offline/online top result agreement: ${((same / recallQueries.length) * 100).toFixed(1)}% (${same}/${recallQueries.length})`);
+			for (const d of differ) console.log(`  ${d}`);
+			expect(same / recallQueries.length).toBeGreaterThanOrEqual(0.9);
+			expect(problems).toEqual([]);
+		} finally {
+			await server.close();
+		}
+	}, 240_000);
 });

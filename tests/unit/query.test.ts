@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByWords, normalizeQuery, queryWords } from '../../src/lib/query';
+import { mergeByWords, normalizeQuery, queryWords, searchQuestion } from '../../src/lib/query';
 
 describe('normalizeQuery', () => {
 	it('drops question words and particles from questions', () => {
@@ -34,5 +34,30 @@ describe('queryWords and mergeByWords', () => {
 			],
 		]);
 		expect(merged.map((r) => r.id)).toEqual(['b', 'c', 'a']);
+	});
+});
+
+describe('searchQuestion', () => {
+	const page = (id: string, score = 1) => ({ id, score });
+
+	it('searches the reduced query once when it finds five pages or more', async () => {
+		const asked: string[] = [];
+		const got = await searchQuestion('建议多久答复？', (q) => {
+			asked.push(q);
+			return ['a', 'b', 'c', 'd', 'e'].map((id) => page(id));
+		});
+		expect(asked).toEqual(['建议 答复']);
+		expect(got).toHaveLength(5);
+	});
+
+	it('with fewer, adds pages found by each word of two characters or more, pages with more words first', async () => {
+		const asked: string[] = [];
+		const byQuery: Record<string, { id: string; score: number }[]> = { 建议: [page('x', 3), page('y', 1)], 答复: [page('y', 1), page('z', 9)] };
+		const got = await searchQuestion('建议多久答复', async (q) => {
+			asked.push(q);
+			return byQuery[q] ?? [];
+		});
+		expect(asked).toEqual(['建议 答复', '建议', '答复']);
+		expect(got.map((r) => r.id)).toEqual(['y', 'z', 'x']);
 	});
 });
