@@ -100,6 +100,13 @@ describe('the zip, opened from file:// with no network', () => {
 		await answerAll(page, 'right');
 		await page.getByRole('button', { name: '提交答案' }).click();
 		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
+		// Chromium gives local files one storage: the pass shows on the progress page, and the note for browsers that
+		// keep each file's storage apart (Firefox) stays hidden.
+		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
+		await page.goto(home.replace(/index\.html$/, 'progress/index.html'));
+		await expect(page.locator('[data-file-storage-note]').count()).resolves.toBe(1);
+		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
+		await expect(page.locator('td[data-quiz]', { hasText: '已通过' }).count()).resolves.toBe(1);
 		expect(problems).toEqual([]);
 		await page.close();
 	});

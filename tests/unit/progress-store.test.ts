@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageIsPerPage } from '../../src/lib/file-storage';
 import { completion, type ModuleInfo } from '../../src/lib/completion';
 import {
 	BACKUP_KEY,
@@ -174,5 +175,15 @@ describe('completion rule', () => {
 		const code2 = completion(modules, store.read()).code;
 		expect(code2).not.toBe(code1);
 		expect(completion(modules, store.read()).code).toBe(code2);
+	});
+});
+
+describe('storageIsPerPage (offline edition opened from file://)', () => {
+	it('is true only where local files get opaque origins of their own (Firefox: location.origin "null")', () => {
+		expect(storageIsPerPage({ protocol: 'file:', origin: 'null' })).toBe(true);
+		// Chrome and Edge share one origin for local files.
+		expect(storageIsPerPage({ protocol: 'file:', origin: 'file://' })).toBe(false);
+		expect(storageIsPerPage({ protocol: 'https:', origin: 'https://example.org' })).toBe(false);
+		expect(storageIsPerPage({ protocol: 'http:', origin: 'null' })).toBe(false);
 	});
 });
