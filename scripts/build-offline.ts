@@ -20,6 +20,7 @@ import { zipSync } from 'fflate';
 import { checkLinks } from '../src/integrations/check-dist.ts';
 import { offlineIndex } from '../src/integrations/offline-index.ts';
 import { searchIndexFiles } from '../src/integrations/search-index.ts';
+import { STORE_PAGE } from '../src/lib/store-page.ts';
 
 const ROOT = 'dist-offline';
 const OUT = join(ROOT, 'handbook');
@@ -136,6 +137,9 @@ async function main() {
 		writeFileSync(f, relativize(html, url));
 	}
 	for (const name of readdirSync(OUT)) if (name === 'sw.js' || name === 'manifest.webmanifest') rmSync(join(OUT, name));
+	// The one page whose storage every page shares (browsers such as Firefox give each local file its own).
+	mkdirSync(join(OUT, '_offline'), { recursive: true });
+	writeFileSync(join(OUT, '_offline', 'store.html'), STORE_PAGE);
 	const broken = checkLinks(OUT, '/');
 	if (broken.length > 0) {
 		console.error(`离线版有 ${broken.length} 个链接打不开：\n${broken.map((l) => `  ✗ ${l}`).join('\n')}`);

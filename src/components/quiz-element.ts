@@ -4,16 +4,20 @@
  * it comes from, announces the result in a polite live region and moves focus there. Best and last scores are kept
  * in the progress store; if storage is unavailable the quiz still works for this visit.
  */
-import { browserStorage, ProgressStore } from '../lib/progress-store';
+import { ProgressStore } from '../lib/progress-store';
+import { progressStorage } from '../lib/progress-storage';
 import { type GradableQuiz, gradeQuiz, shuffleOptionIds } from '../lib/quiz';
 
 class HandbookQuiz extends HTMLElement {
 	#quiz!: GradableQuiz;
-	#store = new ProgressStore(browserStorage());
+	#store!: ProgressStore;
 	#form!: HTMLFormElement;
 	#result!: HTMLElement;
 
-	connectedCallback() {
+	async connectedCallback() {
+		// Where progress is kept can take a moment to find out (the offline edition asks a frame); the form stays
+		// the plain, self-marking version until then.
+		this.#store = new ProgressStore((await progressStorage()).storage);
 		const json = this.querySelector('script[data-gradable]')?.textContent;
 		const form = this.querySelector('form');
 		const result = this.querySelector<HTMLElement>('[data-result]');

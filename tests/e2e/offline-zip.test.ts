@@ -98,10 +98,26 @@ describe('the zip, opened from file:// with no network', () => {
 		await page.locator('main .card', { hasText: '培训课程' }).first().click();
 		await page.locator('main a.card').first().click();
 		await answerAll(page, 'right');
+		// Progress goes to the edition's shared store, a frame of _offline/store.html (one local file, so one storage
+		// from every page and in every browser, Firefox included), not to the page's own storage. Chromium shares
+		// storage between local files anyway, so the writes themselves are watched on both sides.
+		const store = page.frames().find((f) => f.url().endsWith('/_offline/store.html'));
+		expect(store, 'store frame').toBeDefined();
+		const watchWrites = () => {
+			const w = window as unknown as { writes: string[] };
+			w.writes = [];
+			const set = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key: string, value: string) {
+				w.writes.push(key);
+				set.call(this, key, value);
+			};
+		};
+		await page.evaluate(watchWrites);
+		await store!.evaluate(watchWrites);
 		await page.getByRole('button', { name: '提交答案' }).click();
 		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
-		// Chromium gives local files one storage: the pass shows on the progress page, and the note for browsers that
-		// keep each file's storage apart (Firefox) stays hidden.
+		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v1');
+		expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
 		await page.goto(home.replace(/index\.html$/, 'progress/index.html'));
 		await expect(page.locator('[data-file-storage-note]').count()).resolves.toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageIsPerPage } from '../../src/lib/file-storage';
+import { storageIsPerPage } from '../../src/lib/progress-storage';
 import { completion, type ModuleInfo } from '../../src/lib/completion';
 import {
 	BACKUP_KEY,
