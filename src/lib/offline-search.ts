@@ -437,8 +437,10 @@ export function excerpt(words: string[], start: number, length: number, marked: 
 	const joiner = words.some((w) => /[^\u0000-\u024F]/.test(w)) ? '' : ' ';
 	let html = '';
 	for (let i = first; i < first + size; i++) {
-		const w = escapeHtml(words[i]);
-		html += (i > first ? joiner : '') + (marked.has(i) ? `<mark>${w}</mark>` : w);
+		// Neighbouring matched words share one <mark> (代表 + 证 → one highlight, not two boxes).
+		const open = marked.has(i) && !(i > first && marked.has(i - 1));
+		const close = marked.has(i) && !(i + 1 < first + size && marked.has(i + 1));
+		html += (i > first ? joiner : '') + (open ? '<mark>' : '') + escapeHtml(words[i]) + (close ? '</mark>' : '');
 	}
 	return (first > from ? '…' : '') + html.trim() + (first + size < end ? '…' : '');
 }

@@ -97,6 +97,11 @@ describe('searchOffline', () => {
 		expect(results.map((r) => r.url)).toEqual(expect.arrayContaining(['/body/', '/other/']));
 	});
 
+	it('marks neighbouring matched words as one highlight', async () => {
+		const { results } = await searchOffline(index, '代表联名');
+		expect(results[0].excerpt).toContain('<mark>代表联名</mark>');
+	});
+
 	it('escapes the page text in excerpts', async () => {
 		const copy: OfflineIndex = structuredClone(index);
 		const page = copy.pages.find((p) => p.url === '/body/')!;
