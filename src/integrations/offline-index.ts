@@ -56,6 +56,10 @@ export function offlineIndex(files: { path: string; content: Uint8Array }[]): Of
 	if (!isArray(meta)) throw new PagefindFormatError(metaFile.path, '结构不符');
 	const [version, pages, chunks, , , metaFields] = meta as [string, [string, number][], [string, string, string][], unknown, unknown, string[]?];
 	if (typeof version !== 'string' || !isArray(pages) || !isArray(chunks)) throw new PagefindFormatError(metaFile.path, '结构不符');
+	// The offline ranking copies Pagefind 1.6's; another version may rank differently even if its files still read.
+	if (!version.startsWith('1.6.')) {
+		throw new PagefindFormatError(metaFile.path, `索引由 Pagefind ${version} 生成；升级 Pagefind 时请同时核对 src/lib/offline-search.ts 的排序，并运行端到端的一致率测试`);
+	}
 
 	const offlinePages: OfflinePage[] = pages.map(([hash, words]) => {
 		const file = byName.get(`${hash}.pf_fragment`);

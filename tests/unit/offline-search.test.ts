@@ -5,7 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode, encode } from 'cborg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offlineIndex, PagefindFormatError } from '../../src/integrations/offline-index';
 import { searchIndexFiles } from '../../src/integrations/search-index';
@@ -56,6 +57,17 @@ describe('offlineIndex', () => {
 		const noSignature = files.map((f) => (f.path.endsWith('.pf_meta') ? { ...f, content: new Uint8Array(gzipSync('not pagefind')) } : f));
 		expect(() => offlineIndex(noSignature)).toThrow(PagefindFormatError);
 		expect(() => offlineIndex(files.filter((f) => !f.path.endsWith('.pf_meta')))).toThrow(/pf_meta/);
+	});
+
+	it('refuses an index from another Pagefind version, whose ranking the offline copy does not follow', () => {
+		const otherVersion = files.map((f) => {
+			if (!f.path.endsWith('.pf_meta')) return f;
+			const meta = decode(gunzipSync(f.content).subarray('pagefind_dcd'.length)) as unknown[];
+			meta[0] = '1.7.0';
+			const bytes = Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(encode(meta))]);
+			return { ...f, content: new Uint8Array(gzipSync(bytes)) };
+		});
+		expect(() => offlineIndex(otherVersion)).toThrow(/Pagefind 1\.7\.0/);
 	});
 });
 
