@@ -90,12 +90,12 @@ export function offlineIndex(files: { path: string; content: Uint8Array }[]): Of
 		const decoded = cbor(file);
 		const entries = (isArray(decoded) ? decoded[0] : undefined) as [string, EncodedWord[0], EncodedWord[1]?][] | undefined;
 		if (!isArray(entries)) throw new PagefindFormatError(file.path, '结构不符');
-		const words: Record<string, EncodedWord> = {};
+		const words: [string, EncodedWord][] = [];
 		for (const [word, postings, variants] of entries) {
 			if (typeof word !== 'string' || !isArray(postings)) throw new PagefindFormatError(file.path, `词条结构不符：${String(word)}`);
 			// Empty trailing lists (no meta locations, no variants) are left out: most words have none.
 			const trimmed = postings.map(([page, locs, metaLocs]) => (metaLocs?.length ? [page, locs, metaLocs] : [page, locs])) as EncodedWord[0];
-			words[word] = variants?.length ? [trimmed, variants] : [trimmed];
+			words.push([word, variants?.length ? [trimmed, variants] : [trimmed]]);
 		}
 		return [from, to, words];
 	});

@@ -44,8 +44,9 @@ export interface OfflineIndex {
 	metaFields: string[];
 	/** Pages in Pagefind's order: postings refer to them by position. */
 	pages: OfflinePage[];
-	/** Pagefind's index chunks in order: first word, last word, words. */
-	chunks: [string, string, Record<string, EncodedWord>][];
+	/** Pagefind's index chunks in order: first word, last word, words with their postings (a list, not an object:
+	 * a word such as “__proto__” must stay an ordinary entry). */
+	chunks: [string, string, [string, EncodedWord][]][];
 }
 
 /** Pagefind's ranking parameters (names as in its `ranking` option). */
@@ -132,7 +133,7 @@ function prepare(index: OfflineIndex): Prepared {
 	if (p) return p;
 	const words: IndexWord[] = [];
 	index.chunks.forEach(([, , chunkWords], chunk) => {
-		for (const [word, [postings, variants = []]] of Object.entries(chunkWords)) {
+		for (const [word, [postings, variants = []]] of chunkWords) {
 			words.push({
 				word,
 				chunk,
@@ -140,7 +141,7 @@ function prepare(index: OfflineIndex): Prepared {
 			});
 		}
 	});
-	// In Pagefind's order (by bytes): object keys that look like numbers (“2025”) would otherwise come first.
+	// In Pagefind's order (by bytes), whatever order the chunks list them in.
 	words.sort((a, b) => byBytes(a.word, b.word));
 	const lengths = index.pages.map((page) => page.words);
 	p = {
@@ -204,20 +205,23 @@ function utf8Length(s: string): number {
 /** 1 for a word as long as the query word, less the more bytes it has beyond it (a Gaussian, sharpened by termSimilarity). */
 function lengthBonus(differential: number, similarity: number): number {
 	const base = f(Math.exp(f((-0.5 * differential * differential) / 4)));
-	return f(Math.exp(f(base * similarity)) / Math.exp(similarity));
+	return f(f(Math.exp(f(base * f(similarity)))) / f(Math.exp(f(similarity))));
 }
 
 function idf(totalPages: number, containing: number): number {
-	return f(Math.log(f(f(totalPages - containing + 0.5) / f(containing + 0.5)) + 1));
+	return f(Math.log(f(f(f(totalPages - containing + 0.5) / f(containing + 0.5)) + 1)));
 }
 
 function bm25(weightedCount: number, pageLength: number, averageLength: number, totalPages: number, containing: number, bonus: number, r: Ranking): number {
 	const tf = f(weightedCount * bonus);
-	const k1 = r.termSaturation;
-	const b = r.pageLength;
-	const saturated = f(f((k1 + 1) * tf) / f(k1 * (1 - b + b * f(pageLength / averageLength)) + tf));
-	const raw = Math.min(f(tf / f(averageLength / 5)), k1 + 1);
-	return f(idf(totalPages, containing) * f((1 - r.termFrequency) * raw + r.termFrequency * saturated));
+	// Pagefind computes in 32-bit floats; so does this copy, constants included, so near-ties fall the same way.
+	const k1 = f(r.termSaturation);
+	const b = f(r.pageLength);
+	const tfWeight = f(r.termFrequency);
+	const norm = f(k1 * f(f(1 - b) + f(b * f(pageLength / averageLength))));
+	const saturated = f(f(f(k1 + 1) * tf) / f(norm + tf));
+	const raw = Math.min(f(tf / f(averageLength / 5)), f(k1 + 1));
+	return f(idf(totalPages, containing) * f(f(f(1 - tfWeight) * raw) + f(tfWeight * saturated)));
 }
 
 function diacriticsMatch(original: string, form: string): boolean {
@@ -305,7 +309,7 @@ export function rankPages(index: OfflineIndex, query: string, ranking: Ranking =
 			const differential = Math.min(255, Math.abs(utf8Length(w.word) - utf8Length(term)) + 1);
 			const bonus = lengthBonus(differential, ranking.termSimilarity);
 			for (const { form, postings } of w.forms) {
-				const diacritics = ranking.diacriticSimilarity > 0 && diacriticsMatch(originals[t], form) ? 1 + ranking.diacriticSimilarity : 1;
+				const diacritics = ranking.diacriticSimilarity > 0 && diacriticsMatch(originals[t], form) ? f(1 + f(ranking.diacriticSimilarity)) : 1;
 				for (const posting of postings) {
 					matches.push({ posting, word: w.word, bonus, diacritics, term: t });
 					pages.add(posting.page);
@@ -421,10 +425,11 @@ export function densestWindow(locations: WordLocation[], length: number, from = 
 	let bestAt = [0];
 	for (let i = 0; i < score.length; i++) {
 		sum += (score[i + length] ?? 0) - (score[i] ?? 0);
+		// Pagefind notes the window one word before the one it has just summed; followed, so excerpts start alike.
 		if (sum > best) {
 			best = sum;
-			bestAt = [i + 1];
-		} else if (sum === best && bestAt.at(-1) === i) bestAt.push(i + 1);
+			bestAt = [i];
+		} else if (sum === best && bestAt.at(-1) === i - 1) bestAt.push(i);
 	}
 	return from + bestAt[Math.floor(bestAt.length / 2)];
 }

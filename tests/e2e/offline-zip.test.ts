@@ -93,6 +93,13 @@ describe('the zip, opened from file:// with no network', () => {
 		}
 		await page.locator('.pf-result-link').first().click();
 		await expect(page.locator('h1').count()).resolves.toBe(1);
+		// A second tab, open on another module before the quiz is passed, marks its page read afterwards: it must not
+		// write back its older copy of the progress over the pass.
+		const other = await context.newPage();
+		problems.push(...watchFile(other));
+		await other.goto(home.replace(/index\.html$/, 'training/budget-review/index.html'));
+		await expect.poll(() => other.frames().some((f) => f.url().endsWith('/_offline/store.html'))).toBe(true);
+		await page.bringToFront();
 		// A quiz, scored and kept.
 		await page.goto(home);
 		await page.locator('main .card', { hasText: '培训课程' }).first().click();
@@ -119,10 +126,16 @@ describe('the zip, opened from file:// with no network', () => {
 		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v1');
 		expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
+		await other.bringToFront();
+		await other.locator('handbook-read-marker').scrollIntoViewIfNeeded();
+		const otherStore = other.frames().find((f) => f.url().endsWith('/_offline/store.html'))!;
+		await expect.poll(() => otherStore.evaluate(() => localStorage.getItem('handbook:progress:v1') ?? '')).toContain('training/budget-review');
+		await other.close();
 		await page.goto(home.replace(/index\.html$/, 'progress/index.html'));
 		await expect(page.locator('[data-file-storage-note]').count()).resolves.toBe(1);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
 		await expect(page.locator('td[data-quiz]', { hasText: '已通过' }).count()).resolves.toBe(1);
+		await expect(page.locator('tr[data-module="training/budget-review"] td[data-read]').textContent()).resolves.toBe('✓ 已读');
 		expect(problems).toEqual([]);
 		await page.close();
 	});

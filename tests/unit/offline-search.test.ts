@@ -86,6 +86,14 @@ describe('rankPages', () => {
 		expect(found).toContain('/other/');
 	});
 
+	it('keeps a word spelled like an object property (“__proto__”) as an ordinary word', () => {
+		const copy: OfflineIndex = structuredClone(index);
+		const page = copy.pages.findIndex((p) => p.url === '/other/');
+		copy.chunks.push(['__proto__', '__proto__', [['__proto__', [[[page, [-25, 0]]]]]]]);
+		const found = rankPages(copy, '__proto__', HANDBOOK_RANKING);
+		expect(found.map((r) => copy.pages[r.page].url)).toEqual(['/other/']);
+	});
+
 	it('finds nothing for punctuation only', () => {
 		expect(rankPages(index, '，。！', HANDBOOK_RANKING)).toEqual([]);
 	});
