@@ -92,38 +92,33 @@ interface Prepared {
 	averageLength: number;
 }
 
-function decodePostings(encoded: EncodedPosting[]): Posting[] {
-	const out: Posting[] = [];
-	let page = 0;
-	for (const [delta, locations, metaLocations = []] of encoded) {
-		page += delta;
-		const locs: number[] = [];
-		let weight = 25;
-		let at = 0;
-		for (const n of locations) {
-			if (n < 0) {
-				weight = Math.min(255, -n - 1);
-				at = 0;
-			} else {
-				at += n;
-				locs.push(weight, at);
-			}
+/**
+ * Flat [tag, position] pairs from Pagefind's run encoding: positions are deltas, and a negative number −(t+1)
+ * sets the tag of the positions after it (a weight, or a meta field) and restarts the deltas.
+ */
+function runs(encoded: number[], firstTag: number, maxTag: number): number[] {
+	const out: number[] = [];
+	let tag = firstTag;
+	let at = 0;
+	for (const n of encoded) {
+		if (n < 0) {
+			tag = Math.min(maxTag, -n - 1);
+			at = 0;
+		} else {
+			at += n;
+			out.push(tag, at);
 		}
-		const meta: number[] = [];
-		let field = 0;
-		at = 0;
-		for (const n of metaLocations) {
-			if (n < 0) {
-				field = -n - 1;
-				at = 0;
-			} else {
-				at += n;
-				meta.push(field, at);
-			}
-		}
-		out.push({ page, locs, meta });
 	}
 	return out;
+}
+
+function decodePostings(encoded: EncodedPosting[]): Posting[] {
+	let page = 0;
+	return encoded.map(([delta, locations, metaLocations = []]) => {
+		page += delta;
+		// Weights are bytes (Pagefind starts at 25 before the first marker); meta field numbers are 16-bit.
+		return { page, locs: runs(locations, 25, 255), meta: runs(metaLocations, 0, 65535) };
+	});
 }
 
 const prepared = new WeakMap<OfflineIndex, Prepared>();
