@@ -12,6 +12,7 @@ import { glossarySchema } from './schemas/glossary';
 import { lawSchema } from './schemas/laws';
 import { methodSchema } from './schemas/method';
 import { quizSchema } from './schemas/quiz';
+import { ruleSchema } from './schemas/rules';
 import { startSchema } from './schemas/start';
 import { suggestionSchema } from './schemas/suggestions';
 import { trainingSchema } from './schemas/training';
@@ -26,6 +27,7 @@ export const collections = {
 	suggestions: defineCollection({ loader: pages('suggestions'), schema: suggestionSchema }),
 	quizzes: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: join(root, 'quizzes') }), schema: quizSchema }),
 	laws: defineCollection({ loader: file(join(root, 'laws.yaml')), schema: lawSchema }),
+	rules: defineCollection({ loader: file(join(root, 'rules.yaml')), schema: ruleSchema }),
 	start: defineCollection({
 		loader: async () => [{ id: 'start', ...(yaml.load(readFileSync(join(root, 'start.yaml'), 'utf8')) as object) }],
 		schema: startSchema,

@@ -52,6 +52,15 @@ export async function getLaws() {
 	return new Map((await getCollection('laws')).map((l) => [l.data.id, l.data]));
 }
 
+/** Every rule of content/rules.yaml, in the file's order. */
+export async function getRules() {
+	return (await getCollection('rules')).map((r) => r.data);
+}
+
+export async function getRule(id: string) {
+	return (await getRules()).find((r) => r.id === id);
+}
+
 export async function getQuiz(id: string) {
 	return (await getCollection('quizzes')).find((q) => q.id === id)?.data;
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { dutySchema } from '../schemas/duties';
@@ -12,6 +13,7 @@ import { glossarySchema } from '../schemas/glossary';
 import { lawSchema } from '../schemas/laws';
 import { methodSchema } from '../schemas/method';
 import { quizSchema } from '../schemas/quiz';
+import { ruleSchema } from '../schemas/rules';
 import { startSchema } from '../schemas/start';
 import { suggestionSchema } from '../schemas/suggestions';
 import { trainingSchema } from '../schemas/training';
@@ -22,8 +24,10 @@ import {
 	type PageSection,
 	type Problem,
 	pageSections,
+	type RuleRef,
 } from '../lib/content-check';
 import { extractHeadings } from '../lib/headings';
+import { parseLawText } from '../lib/law-text';
 
 z.config(z.locales.zhCN());
 
@@ -33,6 +37,9 @@ const pageSchemas: Record<PageSection, z.ZodType> = {
 	method: methodSchema,
 	suggestions: suggestionSchema,
 };
+
+/** The law texts (laws/ at the top of the project, see laws/README.md), shared by every content folder. */
+const LAWS_DIR = fileURLToPath(new URL('../../laws/', import.meta.url));
 
 const FILE_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -69,6 +76,21 @@ function parseYaml(text: string, file: string, entry: string, problems: Problem[
 	}
 }
 
+/** The `<Rule … />` tags of an MDX body, with the line each starts on (counted from the top of the file). */
+export function ruleRefs(body: string, firstLine: number): RuleRef[] {
+	const refs: RuleRef[] = [];
+	for (const m of body.matchAll(/<Rule\b([^>]*?)\/?>/g)) {
+		const ref: RuleRef = { line: firstLine + body.slice(0, m.index).split('\n').length - 1 };
+		for (const a of m[1].matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)) {
+			if (a[1] === 'id') ref.id = a[2];
+			else if (a[1] === 'level') ref.level = a[2];
+			else (ref.unknown ??= []).push(a[1]);
+		}
+		refs.push(ref);
+	}
+	return refs;
+}
+
 export interface LoadedContent {
 	model: ContentModel;
 	problems: Problem[];
@@ -77,7 +99,7 @@ export interface LoadedContent {
 /** Loads and checks everything under `dir`. File paths in problems are relative to `cwd`. */
 export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 	const problems: Problem[] = [];
-	const model: ContentModel = { pages: [], quizzes: [], glossary: [], laws: [] };
+	const model: ContentModel = { pages: [], quizzes: [], glossary: [], laws: [], rules: [] };
 	const rel = (p: string) => relative(cwd, p) || p;
 	const list = (sub: string, ext: RegExp) => {
 		const d = join(dir, sub);
@@ -102,13 +124,14 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 			const raw = parseYaml(parts.frontmatter, file, entry, problems);
 			if (raw === undefined) continue;
 			const anchors = extractHeadings(parts.body).map((h) => h.slug);
+			const rules = ruleRefs(parts.body, parts.frontmatter.split('\n').length + 3);
 			const parsed = pageSchemas[section].safeParse(raw);
 			if (!parsed.success) {
 				problems.push(...zodProblems(parsed.error, file, entry));
 				(model.unparsed ??= []).push({ section, id, anchors });
 				continue;
 			}
-			model.pages.push({ section, id, file, data: parsed.data as PageEntry['data'], anchors });
+			model.pages.push({ section, id, file, data: parsed.data as PageEntry['data'], anchors, rules });
 		}
 	}
 
@@ -139,7 +162,13 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 		model.quizzes.push({ id, file, data: parsed.data });
 	}
 
-	const loadList = <T>(path: string, schema: z.ZodType<T>, label: string, push: (file: string, data: T) => void) => {
+	const loadList = <T>(
+		path: string,
+		schema: z.ZodType<T>,
+		label: string,
+		push: (file: string, data: T) => void,
+		failed?: (id: string) => void,
+	) => {
 		if (!existsSync(path)) {
 			problems.push({ file: rel(path), entry: label, field: '(文件)', message: '文件不存在' });
 			return;
@@ -155,10 +184,31 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 			const parsed = schema.safeParse(item);
 			const name = typeof item?.id === 'string' ? item.id : `第 ${i + 1} 项`;
 			if (parsed.success) push(file, parsed.data);
-			else problems.push(...zodProblems(parsed.error, file, `${label} ${name}`));
+			else {
+				problems.push(...zodProblems(parsed.error, file, `${label} ${name}`));
+				failed?.(name);
+			}
 		});
 	};
 	loadList(join(dir, 'laws.yaml'), lawSchema, '法律', (file, data) => model.laws.push({ file, data }));
+	for (const { file, data } of model.laws) {
+		if (!data.text) continue;
+		const path = join(LAWS_DIR, `${data.text}.md`);
+		if (!existsSync(path)) {
+			problems.push({ file, entry: `法律 ${data.id}`, field: 'text', message: `法律文本 ${rel(path)} 不存在` });
+			continue;
+		}
+		(model.lawTexts ??= new Map()).set(data.id, parseLawText(readFileSync(path, 'utf8')));
+	}
+	if (existsSync(join(dir, 'rules.yaml'))) {
+		loadList(
+			join(dir, 'rules.yaml'),
+			ruleSchema,
+			'规则',
+			(file, data) => model.rules.push({ file, data }),
+			(id) => (model.unparsedRules ??= []).push(id),
+		);
+	}
 	for (const name of list('glossary', /\.ya?ml$/)) {
 		loadList(join(dir, 'glossary', name), glossarySchema, '术语', (file, data) => model.glossary.push({ file, data }));
 	}

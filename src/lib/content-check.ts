@@ -6,7 +6,10 @@ import type { PageData } from '../schemas/common';
 import type { GlossaryData } from '../schemas/glossary';
 import type { LawData } from '../schemas/laws';
 import type { QuizData } from '../schemas/quiz';
+import type { RuleData } from '../schemas/rules';
+import { type Level, levels } from './levels';
 import type { StartData } from '../schemas/start';
+import { type LawText, parseArticleRef, quoteStandsIn } from './law-text';
 import { parsePageRef } from './paths';
 
 export const pageSections = ['training', 'duties', 'method', 'suggestions'] as const;
@@ -21,6 +24,19 @@ export interface PageEntry {
 	data: PageData & { track?: string };
 	/** Heading ids (anchors) of the page body. */
 	anchors: string[];
+	/** The `<Rule id="…" level="…" />` tags of the page body, with their line in the file. */
+	rules?: RuleRef[];
+}
+export interface RuleRef {
+	id?: string;
+	level?: string;
+	line: number;
+	/** Attributes other than id and level: a typo an editor should hear about. */
+	unknown?: string[];
+}
+export interface RuleEntry {
+	file: string;
+	data: RuleData;
 }
 export interface QuizEntry {
 	id: string;
@@ -40,6 +56,9 @@ export interface ContentModel {
 	quizzes: QuizEntry[];
 	glossary: GlossaryEntry[];
 	laws: LawEntry[];
+	rules: RuleEntry[];
+	/** The texts of the laws that have one (laws.yaml `text`), by law id. */
+	lawTexts?: Map<string, LawText>;
 	/**
 	 * Pages whose frontmatter failed its schema: already reported, still known by address and anchors so that
 	 * references to them do not add a second, misleading problem.
@@ -47,6 +66,8 @@ export interface ContentModel {
 	unparsed?: Pick<PageEntry, 'section' | 'id' | 'anchors'>[];
 	/** Ids of quiz files that failed to parse (already reported), for the same reason. */
 	unparsedQuizzes?: string[];
+	/** Ids of rules that failed their schema (already reported), for the same reason. */
+	unparsedRules?: string[];
 	/** The onboarding path (content/start.yaml), when present. */
 	start?: { file: string; data: StartData };
 }
@@ -117,7 +138,8 @@ export function checkContent(model: ContentModel): Problem[] {
 				});
 				return;
 			}
-			const max = law.data.articles;
+			const text = model.lawTexts?.get(c.law);
+			const max = text ? Math.max(...text.keys()) : law.data.articles;
 			for (const n of c.article.match(/\d+/g) ?? []) {
 				if (max !== undefined && Number(n) > max) {
 					problems.push({
@@ -152,6 +174,88 @@ export function checkContent(model: ContentModel): Problem[] {
 		p.data.related.forEach((ref, i) => checkRef(ref, p.file, entry, `related[${i}]`));
 		if (p.data.quiz !== undefined && !quizzes.has(p.data.quiz)) {
 			problems.push({ file: p.file, entry, field: 'quiz', message: `测验“${p.data.quiz}”不存在（应有 content/quizzes/${p.data.quiz}.yaml）` });
+		}
+	}
+
+	const rules = new Map<string, RuleEntry>();
+	for (const rule of model.rules) {
+		const entry = `规则 ${rule.data.id}`;
+		if (rules.has(rule.data.id)) {
+			problems.push({ file: rule.file, entry, field: 'id', message: `规则 id “${rule.data.id}”重复` });
+			continue;
+		}
+		rules.set(rule.data.id, rule);
+		rule.data.values.forEach((v, i) => {
+			const field = (name: string) => `values[${i}].${name}`;
+			const law = laws.get(v.law);
+			if (!law) {
+				problems.push({ file: rule.file, entry, field: field('law'), message: `未知的法律 id “${v.law}”（content/laws.yaml 里有：${[...laws.keys()].join('、')}）` });
+				return;
+			}
+			const ref = parseArticleRef(v.article);
+			if (!ref) return; // the schema has reported it
+			const text = model.lawTexts?.get(v.law);
+			if (!text) {
+				if (law.data.articles !== undefined && ref.article > law.data.articles) {
+					problems.push({ file: rule.file, entry, field: field('article'), message: `${law.data.short}只有 ${law.data.articles} 条，没有第${ref.article}条` });
+				}
+				return;
+			}
+			const paragraphs = text.get(ref.article);
+			if (!paragraphs) {
+				problems.push({ file: rule.file, entry, field: field('article'), message: `${law.data.short}没有第${ref.article}条` });
+				return;
+			}
+			if (ref.paragraph !== undefined && ref.paragraph > paragraphs.length) {
+				problems.push({
+					file: rule.file,
+					entry,
+					field: field('article'),
+					message: `${law.data.short}第${ref.article}条只有 ${paragraphs.length} 款，没有第${ref.paragraph}款`,
+				});
+				return;
+			}
+			const where = ref.paragraph !== undefined ? paragraphs[ref.paragraph - 1] : paragraphs.join('\n');
+			if (!quoteStandsIn(v.quote, where)) {
+				problems.push({
+					file: rule.file,
+					entry,
+					field: field('quote'),
+					message: `引文不在${law.data.short}${v.article}里（须一字不差，省略处用……）：“${v.quote}”`,
+				});
+			}
+		});
+	}
+	for (const p of model.pages) {
+		for (const ref of p.rules ?? []) {
+			const field = `第 ${ref.line} 行 <Rule>`;
+			for (const name of ref.unknown ?? []) {
+				problems.push({ file: p.file, entry: pageKey(p), field, message: `<Rule> 没有属性“${name}”（只有 id 和 level）` });
+			}
+			if (!ref.id) {
+				problems.push({ file: p.file, entry: pageKey(p), field, message: '缺少 id，例如 <Rule id="motion-cosign" />' });
+				continue;
+			}
+			const rule = rules.get(ref.id);
+			if (!rule && model.unparsedRules?.includes(ref.id)) continue;
+			if (!rule) {
+				problems.push({ file: p.file, entry: pageKey(p), field, message: `规则“${ref.id}”不存在（content/rules.yaml）` });
+				continue;
+			}
+			if (ref.level === undefined) continue;
+			if (!(levels as readonly string[]).includes(ref.level)) {
+				problems.push({ file: p.file, entry: pageKey(p), field, message: `层级“${ref.level}”不认识：可写 ${levels.join('、')}` });
+				continue;
+			}
+			const defined = rule.data.values.flatMap((v) => v.levels);
+			if (!defined.includes(ref.level as Level)) {
+				problems.push({
+					file: p.file,
+					entry: pageKey(p),
+					field,
+					message: `规则“${ref.id}”没有“${ref.level}”这一级的规定（有：${defined.join('、')}）`,
+				});
+			}
 		}
 	}
 

@@ -10,7 +10,15 @@ export const lawSchema = z.object({
 	short: z.string().min(1),
 	/** The version the handbook follows, e.g. 2025年3月11日第四次修正. */
 	version: z.string().min(2),
-	/** How many articles the version has; citations beyond it are refused. Leave out when not known. */
+	/**
+	 * The law's text: a file name in laws/ without `.md`. With it, the build refuses a citation of an article the text
+	 * lacks and a rule quotation that does not stand in its article word for word.
+	 */
+	text: z
+		.string()
+		.regex(/^[a-z0-9-]+$/, '写 laws/ 文件夹里的文件名，不带 .md，例如 daibiaofa2025')
+		.optional(),
+	/** How many articles the version has, for a law without `text`; citations beyond it are refused. */
 	articles: z.number().int().positive().optional(),
 	/** Set for a law that is cited for comparison only (an older version). */
 	superseded: z.boolean().default(false),
