@@ -20,6 +20,8 @@ export const lawSchema = z.object({
 		.optional(),
 	/** How many articles the version has, for a law without `text`; citations beyond it are refused. */
 	articles: z.number().int().positive().optional(),
+	/** When the handbook's content was last checked against this text, YYYY-MM-DD; shown on /about/. */
+	checked: z.coerce.date().optional(),
 	/** Set for a law that is cited for comparison only (an older version). */
 	superseded: z.boolean().default(false),
 });
