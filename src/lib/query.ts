@@ -11,17 +11,32 @@ const FILLERS = [
 	'应该', '需要', '可以', '能否', '是否', '吗', '呢', '吧', '啊', '呀', '么', '了', '的', '地', '得',
 ];
 
+const FILLER_WORDS = new Set(FILLERS);
+/** The longest filler, in segmenter words (能不能 may come as 能/不能). */
+const MAX_PIECES = 4;
+
 const PUNCTUATION = /[\s\p{P}\p{S}]+/gu;
 
 /**
  * The meaningful part of a query: punctuation and fillers removed, the rest kept in order, separated by spaces.
- * Short queries (one or two words) are returned as typed, so a term like “多少” can still be searched on its own.
+ * Fillers go only as whole words, as the browser segments the query (one word or a few adjacent ones): the 的 of
+ * 目的, the 地 of 地方 and the 了 of 了解 stay. Short queries (three characters or fewer) are returned as typed, so a
+ * term like “多少” can still be searched on its own.
  */
-export function normalizeQuery(typed: string): string {
+export function normalizeQuery(typed: string, segmenter = new Intl.Segmenter('zh', { granularity: 'word' })): string {
 	const text = typed.replace(PUNCTUATION, ' ').trim();
 	if ([...text.replace(/\s/g, '')].length <= 3) return text;
-	let out = text;
-	for (const f of FILLERS) out = out.split(f).join(' ');
+	const pieces = [...segmenter.segment(text)];
+	let out = '';
+	for (let i = 0; i < pieces.length; ) {
+		let taken = 0;
+		for (let n = Math.min(MAX_PIECES, pieces.length - i); n >= 1 && !taken; n--) {
+			const run = pieces.slice(i, i + n);
+			if (run.every((p) => p.isWordLike) && FILLER_WORDS.has(run.map((p) => p.segment).join(''))) taken = n;
+		}
+		out += taken ? ' ' : pieces[i].segment;
+		i += taken || 1;
+	}
 	out = out.replace(/\s+/g, ' ').trim();
 	return out.length > 0 ? out : text;
 }

@@ -13,6 +13,16 @@ describe('normalizeQuery', () => {
 		expect(normalizeQuery('多少')).toBe('多少');
 		expect(normalizeQuery('质询')).toBe('质询');
 	});
+	it('removes fillers only as whole words, never a character inside a word', () => {
+		expect(normalizeQuery('地方人大')).toBe('地方人大');
+		expect(normalizeQuery('地方人大代表怎样提建议')).toBe('地方人大代表 提建议');
+		expect(normalizeQuery('了解情况')).toBe('了解情况');
+		expect(normalizeQuery('了解情况的渠道有哪些')).toBe('了解情况 渠道');
+		expect(normalizeQuery('目的是什么')).toBe('目的');
+		expect(normalizeQuery('视察的目的')).toBe('视察 目的');
+		expect(normalizeQuery('得到答复要多久')).toBe('得到答复要');
+		expect(normalizeQuery('怎样才能得到答复')).toBe('才能得到答复');
+	});
 	it('never returns nothing for a query that had text', () => {
 		expect(normalizeQuery('是什么呢？')).toBe('是什么呢');
 	});
