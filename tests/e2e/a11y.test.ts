@@ -20,7 +20,8 @@ describe('axe on every page', () => {
 			const page = await context.newPage();
 			const found: string[] = [];
 			for (const r of all) {
-				await page.goto(site.server.url + r.slice(1));
+				// The search page builds its results and filters after load: check it once they are in place.
+				await page.goto(site.server.url + r.slice(1), { waitUntil: r === '/search/' ? 'networkidle' : 'load' });
 				found.push(...(await axeViolations(page, r)));
 			}
 			await context.close();

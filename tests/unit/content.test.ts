@@ -96,3 +96,27 @@ describe('the 望闻问切 method and the glossary', () => {
 		for (const g of model.glossary) expect(g.data.see.length, g.data.term).toBeGreaterThan(0);
 	});
 });
+
+describe('what a reader can rely on', () => {
+	it('balances true and false answers, so that answering “错” every time does not pass', () => {
+		const tf = model.quizzes.flatMap((q) => q.data.questions).filter((q) => q.type === 'truefalse');
+		const right = tf.filter((q) => q.answer === true).length;
+		expect(tf.length).toBeGreaterThanOrEqual(40);
+		expect(right / tf.length, `${right} true of ${tf.length}`).toBeGreaterThanOrEqual(0.4);
+		expect(right / tf.length, `${right} true of ${tf.length}`).toBeLessThanOrEqual(0.6);
+	});
+	it('names, near the top of every page that cites a law, the version it follows', () => {
+		const missing = model.pages
+			.filter((p) => p.data.sources.length > 0)
+			.filter((p) => {
+				const top = readFileSync(p.file, 'utf8').replace(/^---[\s\S]*?\n---/, '').slice(0, 1500);
+				return !/(19|20)\d{2}年[^。]{0,12}(修正|修订|施行|通过)/.test(top);
+			})
+			.map((p) => p.file);
+		expect(missing).toEqual([]);
+	});
+	it('states level-dependent rules from the rule table: every section’s pages reference it', () => {
+		const refs = (section: string) => pages(section).reduce((n, p) => n + (p.rules?.length ?? 0), 0);
+		for (const section of ['duties', 'suggestions', 'training']) expect(refs(section), section).toBeGreaterThan(10);
+	});
+});

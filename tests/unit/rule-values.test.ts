@@ -18,7 +18,7 @@ const pins: Pin[] = [
 	['motion-cosign', '县', ['十名以上'], [], 'difang-zuzhifa 第22条第二款'],
 	['motion-cosign', '乡镇', ['五名以上'], [], 'difang-zuzhifa 第22条第二款'],
 	['inquiry-cosign', '县', ['会议期间', '十名以上', '本级人民政府', '监察委员会', '人民法院', '人民检察院'], [], 'difang-zuzhifa 第24条第一款'],
-	['inquiry-cosign', '乡镇', ['会议期间', '十名以上', '只能质询本级人民政府'], ['法院', '检察院', '监察'], 'daibiaofa 第20条第三款'],
+	['inquiry-cosign', '乡镇', ['会议期间', '十名以上', '只能质询本级人民政府'], ['法院', '检察院', '监察'], 'difang-zuzhifa 第24条第一款'],
 	['session-frequency', '县', ['每年至少一次'], [], 'difang-zuzhifa 第14条第一款'],
 	['session-frequency', '乡镇', ['一般每年两次'], [], 'difang-zuzhifa 第14条第一款'],
 	['quorum', '乡镇', ['三分之二以上'], [], 'difang-zuzhifa 第14条第四款'],
