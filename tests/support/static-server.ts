@@ -6,6 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const types: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -32,7 +33,11 @@ export interface StaticServer {
 	setRoot(root: string): void;
 }
 
-export async function serve(initialRoot: string, base = '/', port = 0): Promise<StaticServer> {
+/** Types a real host compresses; Pagefind's index files are gzipped already and go as they are. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.txt', '.xml']);
+
+/** `gzip`: compress text the way a production host does (the benchmarks compare transfer sizes). */
+export async function serve(initialRoot: string, base = '/', port = 0, options: { gzip?: boolean } = {}): Promise<StaticServer> {
 	const requests: string[] = [];
 	let root = initialRoot;
 	const server: Server = createServer((req, res) => {
@@ -59,11 +64,15 @@ export async function serve(initialRoot: string, base = '/', port = 0): Promise<
 				return;
 			}
 		}
+		const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
 		res.writeHead(status, {
 			'content-type': types[extname(file)] ?? 'application/octet-stream',
 			'cache-control': 'no-cache',
+			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 		});
-		createReadStream(file).pipe(res);
+		const body = createReadStream(file);
+		if (gzip) body.pipe(createGzip()).pipe(res);
+		else body.pipe(res);
 	});
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const { port: actual } = server.address() as AddressInfo;
