@@ -1,5 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import { handbook } from './src/integrations/handbook.ts';
 
@@ -7,6 +9,10 @@ import { handbook } from './src/integrations/handbook.ts';
 const site = process.env.SITE || 'http://localhost:4321';
 const base = process.env.BASE || '/';
 const contentDir = process.env.HANDBOOK_CONTENT || 'content';
+// The reader's preferences script runs inline in <head> (BaseLayout), before the stylesheet and the first paint, so it
+// costs no request of its own; the CSP lets it run by its hash.
+const prefsScript = readFileSync(new URL('./src/scripts/prefs.js', import.meta.url), 'utf8');
+const prefsHash = `sha256-${createHash('sha256').update(prefsScript).digest('base64')}`;
 
 export default defineConfig({
 	site,
@@ -45,7 +51,7 @@ export default defineConfig({
 				"base-uri 'self'",
 				"form-action 'self'",
 			],
-			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [prefsHash] },
 			styleDirective: { resources: ["'self'"] },
 		},
 	},
