@@ -96,22 +96,56 @@ export async function prepareQueries(ui: PagefindInstance): Promise<void> {
 	pf.__handbookQueries__ = true;
 }
 
-/** Opens the search dialog, creating it on first use. */
-export async function openSearch(base: string, bundle: string, edition: string): Promise<void> {
-	let modal = document.querySelector<HTMLElement & { open(): void }>('pagefind-modal');
-	if (!modal) {
+/**
+ * Puts the search UI's and the engine's files in the browser's cache without running them (a reader who only reads
+ * pays the download once, but no parsing or WebAssembly compilation on every page).
+ */
+export function prefetchSearch(bundle: string): void {
+	if (document.querySelector('link[data-search-prefetch]')) return;
+	for (const file of ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) {
+		const link = document.createElement('link');
+		link.rel = 'prefetch';
+		link.href = `${bundle}${file}`;
+		link.dataset.searchPrefetch = '';
+		document.head.append(link);
+	}
+}
+
+type SearchModal = HTMLElement & { open(): void };
+let preparing: Promise<SearchModal | undefined> | undefined;
+
+/**
+ * Gets the search dialog ready without showing it: the Component UI's files, its (closed) dialog, and Pagefind's
+ * engine with this edition's index entry. Called when the reader is about to search (the pointer, a finger or the
+ * keyboard focus reaches the search button), so that the click opens a box that answers at once.
+ * Resolves to undefined when the UI cannot load (the caller falls back to the /search/ page).
+ */
+export function prepareSearch(base: string, bundle: string, edition: string): Promise<SearchModal | undefined> {
+	preparing ??= (async () => {
 		document.body.append(configElement(base, bundle, edition));
-		modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
+		const modal = document.createElement('pagefind-modal') as SearchModal;
 		document.body.append(modal);
 		try {
 			await ensureSearchUI(bundle);
 		} catch {
-			window.location.href = `${base}search/`;
-			return;
+			modal.remove();
+			preparing = undefined;
+			return undefined;
 		}
 		await customElements.whenDefined('pagefind-modal');
 		const ui = instance();
 		if (ui) await prepareQueries(ui);
+		return modal;
+	})();
+	return preparing;
+}
+
+/** Opens the search dialog, preparing it first if that has not happened yet. */
+export async function openSearch(base: string, bundle: string, edition: string): Promise<void> {
+	const modal = await prepareSearch(base, bundle, edition);
+	if (!modal) {
+		window.location.href = `${base}search/`;
+		return;
 	}
 	modal.open();
 }

@@ -40,17 +40,23 @@ describe('search from the header', () => {
 		const page = await context.newPage();
 		const problems = watch(page);
 		const before = site.server.requests.length;
-		await page.goto(site.server.url);
-		// Nothing of the search UI is loaded before it is asked for.
-		expect(site.server.requests.slice(before).some((r) => r.includes('pagefind'))).toBe(false);
+		await page.goto(site.server.url, { waitUntil: 'domcontentloaded' });
+		// Nothing of the search UI is part of the page's own load …
+		const beforeLoad = site.server.requests.slice(before);
+		expect(beforeLoad.some((r) => r.includes('pagefind'))).toBe(false);
+		// … but once the page is idle, the UI's and the engine's files are fetched without a click.
+		await expect
+			.poll(() => site.server.requests.slice(before).filter((r) => /pagefind-component-ui\.js|\/pagefind\.js|wasm\./.test(r)).length, { timeout: 15_000 })
+			.toBeGreaterThanOrEqual(3);
 		await page.keyboard.press('/');
 		const input = page.locator('pagefind-modal input');
 		await input.waitFor({ state: 'visible' });
 		await input.fill('人大');
-		const sub = page.locator('pagefind-modal pagefind-results a[href*="#"]').first();
-		await sub.waitFor({ state: 'visible', timeout: 15_000 });
-		const href = (await sub.getAttribute('href'))!;
-		await sub.click();
+		const first = page.locator('pagefind-modal pagefind-results a[href*="#"]').first();
+		await first.waitFor({ state: 'visible', timeout: 15_000 });
+		// Click the very link read (the list may still be filling its places).
+		const href = (await first.getAttribute('href'))!;
+		await page.locator(`pagefind-modal pagefind-results a[href="${href}"]`).first().click();
 		await page.waitForURL((u) => u.hash.length > 1);
 		const url = new URL(page.url());
 		expect(url.searchParams.get('highlight')).toBeTruthy();
