@@ -2,11 +2,11 @@
  * `npm run build:offline`: the handbook as a folder and a zip that open by double-clicking index.html, from a USB
  * stick or an unzipped download, with no server and no network (file://).
  *
- * Browsers refuse ES modules, fetch() and WebAssembly from file://, and root-relative links point at the root of
- * the disk there. So, from the same content as the online site, this:
+ * Browsers refuse ES modules and fetch() from file://, and root-relative links point at the root of the disk
+ * there. So, from the same content as the online site, this:
  *   1. builds the site with HANDBOOK_EDITION=file (no service worker, no Pagefind, an in-page search page);
- *   2. indexes the built pages with Pagefind, as the online build does, and writes that index, decoded, as a plain
- *      script, search-index.js (the page searches it with Pagefind's ranking, src/lib/offline-search.ts);
+ *   2. indexes the built pages with Pagefind, as the online build does, and writes Pagefind's script and index
+ *      files as two plain scripts in pagefind/ (src/integrations/pagefind-pack.ts): the page runs Pagefind itself;
  *   3. bundles each page's module scripts into one classic script (dynamic imports included);
  *   4. rewrites every internal link and asset to a relative path, pointing at index.html files;
  *   5. zips the folder and checks the 10 MB budget.
@@ -18,7 +18,7 @@ import { dirname, join, posix, relative } from 'node:path';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { checkLinks } from '../src/integrations/check-dist.ts';
-import { offlineIndex } from '../src/integrations/offline-index.ts';
+import { pagefindPack } from '../src/integrations/pagefind-pack.ts';
 import { searchIndexFiles } from '../src/integrations/search-index.ts';
 import { STORE_PAGE } from '../src/lib/store-page.ts';
 
@@ -127,8 +127,9 @@ async function main() {
 	if (r.status !== 0) process.exit(r.status ?? 1);
 
 	const files = htmlFiles(OUT);
-	const index = offlineIndex(await searchIndexFiles(OUT));
-	writeFileSync(join(OUT, 'search-index.js'), `window.HANDBOOK_SEARCH_INDEX=${JSON.stringify(index)};\n`);
+	const pack = await pagefindPack(await searchIndexFiles(OUT));
+	mkdirSync(join(OUT, 'pagefind'));
+	for (const [name, text] of Object.entries(pack)) writeFileSync(join(OUT, 'pagefind', name), text);
 
 	const cache = new Map<string, string>();
 	for (const f of files) {
@@ -160,7 +161,7 @@ async function main() {
 	writeFileSync(ZIP, zip);
 	const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 	console.log(
-		`\n离线版：${files.length} 个页面，搜索索引 ${index.pages.length} 篇（${mb(statSync(join(OUT, 'search-index.js')).size)}），` +
+		`\n离线版：${files.length} 个页面，搜索用 Pagefind（脚本 ${mb(Buffer.byteLength(pack['pagefind.js']))}，索引文件 ${mb(Buffer.byteLength(pack['files.js']))}），` +
 			`${cache.size} 个脚本包；${ZIP} ${mb(zip.length)}（上限 ${mb(ZIP_BUDGET)}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`,
 	);
 	console.log(`打开方式：解压后双击“代表履职学习手册/index.html”，或直接打开 ${join(OUT, 'index.html')}。`);

@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind index through Pagefind's Node API: every page's `data-pagefind-body` is indexed, everything
  * else (navigation, quiz answers) is not. The online edition writes the files next to the site; the file://
- * edition takes them in memory and turns them into a script (see offline-index.ts). Both use these settings, so
+ * edition takes them in memory and packs them into plain scripts (see pagefind-pack.ts). Both use these settings, so
  * both editions search the same words with the same weights.
  */
 import { fileURLToPath } from 'node:url';

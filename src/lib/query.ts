@@ -70,7 +70,7 @@ export function mergeByWords<T extends Scored>(perWord: T[][]): T[] {
 }
 
 /**
- * Ranking for Chinese, passed to Pagefind (and used by the offline edition's copy of its ranking): the index is
+ * Ranking for Chinese, passed to Pagefind by both editions' search pages: the index is
  * cut into words by jieba, the query by the browser's Intl.Segmenter, which often cuts finer (履职 → 履/职). A query
  * piece then matches longer index words as a prefix (职 → 职务, 职权 …) and drowns the page that has the actual
  * word. Weighing prefix matches down harder than Pagefind's default (termSimilarity 2 instead of 1) fixed most of
@@ -78,10 +78,14 @@ export function mergeByWords<T extends Scored>(perWord: T[][]): T[] {
  */
 export const RANKING = { termSimilarity: 2 };
 
+/** Words in a result's excerpt, and matching headings listed under a result, on both editions' search pages. */
+export const EXCERPT_WORDS = 40;
+export const SUB_RESULTS = 3;
+
 /**
  * Searches a typed query as the handbook's search pages do: the query reduced to its meaningful words; if fewer
  * than five pages contain all of them, pages containing some of them follow (searched word by word, two
- * characters or more). `search` is Pagefind's search online and its offline copy in the file:// edition.
+ * characters or more). `search` is Pagefind's search, in both editions.
  */
 export async function searchQuestion<T extends Scored>(typed: string, search: (query: string) => Promise<T[]> | T[]): Promise<T[]> {
 	const query = normalizeQuery(typed);

@@ -3,7 +3,7 @@
  * the site's base path, and the search bundle of this edition. Shared by the header dialog and /search/.
  */
 
-import { RANKING, searchQuestion } from './query';
+import { EXCERPT_WORDS, RANKING, searchQuestion } from './query';
 
 interface PagefindResult {
 	id: string;
@@ -58,7 +58,7 @@ export function configElement(base: string, bundle: string, edition: string): HT
 	config.setAttribute('base-url', base);
 	config.setAttribute('lang', 'zh-cn');
 	config.setAttribute('highlight-param', 'highlight');
-	config.setAttribute('excerpt-length', '40');
+	config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
 	// A fixed tag per edition (instead of Pagefind's per-request timestamp) lets the offline cache answer the request.
 	config.setAttribute('meta-cache-tag', edition);
 	return config;
