@@ -12,6 +12,7 @@ const contentDir = process.env.HANDBOOK_CONTENT || 'content';
 // The reader's preferences script runs inline in <head> (BaseLayout), before the stylesheet and the first paint, so it
 // costs no request of its own; the CSP lets it run by its hash.
 const prefsScript = readFileSync(new URL('./src/scripts/prefs.js', import.meta.url), 'utf8');
+/** @type {`sha256-${string}`} */
 const prefsHash = `sha256-${createHash('sha256').update(prefsScript).digest('base64')}`;
 
 export default defineConfig({
