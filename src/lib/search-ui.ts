@@ -101,7 +101,8 @@ export async function prepareQueries(ui: PagefindInstance): Promise<void> {
  * pays the download once, but no parsing or WebAssembly compilation on every page).
  */
 export function prefetchSearch(bundle: string): void {
-	if (document.querySelector('link[data-search-prefetch]')) return;
+	// Once the offline copy controls the page, these files are in it already.
+	if (navigator.serviceWorker?.controller || document.querySelector('link[data-search-prefetch]')) return;
 	for (const file of ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) {
 		const link = document.createElement('link');
 		link.rel = 'prefetch';

@@ -102,7 +102,7 @@ describe('the whole handbook offline after one visit', () => {
 		expect(server.requests.slice(before)).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.setOffline(false);
-	});
+	}, 180_000); // about 150 navigations, each answered by the service worker
 });
 
 describe('a new edition', () => {
