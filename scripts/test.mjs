@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check, in the order a failure is cheapest to find —
- * Chromium present → typecheck → unit tests → build → end-to-end tests in Chromium.
+ * browsers present → typecheck → unit tests → build → end-to-end tests (Chromium; the offline edition's search
+ * also in Firefox ESR).
  * Prints a summary line with the counts at the end.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -47,25 +49,27 @@ function step(title, cmd, args, env = {}, after = () => {}) {
 	console.log(`✓ ${title} (${seconds} s)`);
 }
 
-function ensureChromium() {
-	if (existsSync(CHROMIUM)) return;
-	const install = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
+function ensureBrowsers() {
+	const missing = () => [CHROMIUM, FIREFOX].filter((p) => !existsSync(p));
+	if (missing().length === 0) return;
+	const install = 'apt-get update && apt-get install -y chromium firefox-esr fonts-noto-cjk';
 	const isRoot = process.getuid?.() === 0;
 	const isDebian = existsSync('/etc/debian_version');
 	if (isRoot && isDebian) {
-		console.log(`Chromium is missing at ${CHROMIUM}; installing it from Debian's packages:\n  ${install}`);
+		console.log(`Missing ${missing().join(', ')}; installing from Debian's packages:\n  ${install}`);
 		execFileSync('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${install}`], { stdio: 'inherit' });
-		if (existsSync(CHROMIUM)) return;
+		if (missing().length === 0) return;
 	}
 	console.error(
-		`The end-to-end tests need Chromium at ${CHROMIUM} (or set CHROMIUM_PATH).\n` +
+		`The end-to-end tests need Chromium at ${CHROMIUM} (or set CHROMIUM_PATH) and Firefox ESR at ${FIREFOX} ` +
+			`(or set FIREFOX_PATH; the offline edition's search is tested in it).\n` +
 			`On Debian or Ubuntu, as root:\n  ${install}\n` +
 			'Browser downloads (npx playwright install) are not used by this project.',
 	);
 	process.exit(1);
 }
 
-ensureChromium();
+ensureBrowsers();
 step('typecheck', 'astro', ['check', '--minimumSeverity', 'warning']);
 vitest('unit tests', 'unit');
 step('build', 'astro', ['build']);

@@ -2,7 +2,7 @@
  * The offline edition, as a deputy gets it on a USB stick: unzipped to a folder and opened from file:// with the
  * network off. Links through every section, search, a quiz; no request leaves file://. Its search is Pagefind
  * itself and puts the same page first as the online search (dist/) for every query of the recall set, typed into
- * both search pages.
+ * both search pages, in Chromium and in Firefox.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,9 @@ import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
+import { openFirefox } from '../support/firefox';
 import { answerAll } from '../support/quiz';
-import { typeQuery } from '../support/search-page';
+import { typeQuery, typeQueryFirefox } from '../support/search-page';
 import { serve } from '../support/static-server';
 import { recallQueries } from './search-queries';
 
@@ -199,4 +200,35 @@ describe('search in the zip and online', () => {
 		expect(agreement('Chromium, offline and online', offline, top)).toBe(1);
 		expect(problems).toEqual([]);
 	}, 240_000);
+
+	it('searches with Pagefind in Firefox too, from file:// with the network off: the same first results as online in Firefox', async () => {
+		const chromium = await onlineTopResults();
+		const server = await serve('dist', '/');
+		const firefox = await openFirefox();
+		try {
+			const online = new Map<string, string>();
+			await firefox.goto(`${server.url}search/`);
+			await firefox.waitFor(() => document.querySelector('pagefind-input input') !== null, null);
+			for (const { q } of recallQueries) online.set(q, (await typeQueryFirefox(firefox, q, 1))[0]);
+			expect(firefox.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
+
+			firefox.requests.length = 0;
+			await firefox.setOffline(true);
+			await firefox.goto(home.replace(/index\.html$/, 'search/index.html'));
+			const offline = new Map<string, string[]>();
+			for (const { q } of recallQueries) offline.set(q, await typeQueryFirefox(firefox, q, 5));
+			const first = new Map([...offline].map(([q, r]) => [q, r[0]]));
+			expect(agreement(`Firefox ${firefox.version}, offline and online`, first, online)).toBe(1);
+			// Firefox cuts Chinese queries into words differently from Chromium (小作坊: 小作/坊, not 小/作坊), and
+			// Pagefind searches the words the browser gives it, online and offline alike; printed, not required.
+			agreement('Firefox offline, Chromium online', first, chromium);
+			const found = recallQueries.filter(({ q, page }) => offline.get(q)!.includes(page)).length;
+			console.log(`Firefox: offline search recall@5: ${found}/${recallQueries.length}`);
+			expect(firefox.requests.filter((u) => !/^(file|data|blob):/.test(u))).toEqual([]);
+			expect(firefox.errors).toEqual([]);
+		} finally {
+			await firefox.close();
+			await server.close();
+		}
+	}, 300_000);
 });

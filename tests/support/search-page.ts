@@ -1,5 +1,6 @@
 /** Types queries into the search pages, online (Pagefind Component UI) or offline (file:// edition), like a reader. */
 import type { Page } from 'playwright-core';
+import type { FirefoxPage } from './firefox';
 
 /**
  * In the page: whether the results for `q` are shown. The summary names the query and the first results all
@@ -43,5 +44,23 @@ export async function typeQuery(page: Page, q: string, limit = 5): Promise<strin
 	await input.fill(q);
 	if (!online) await input.press('Enter');
 	await page.waitForFunction(resultsShown, { sel: online ? 'pagefind-summary' : '[data-summary]', q, limit }, { timeout: 15_000 });
+	return (await page.evaluate(resultLinks, limit)).map(sitePath);
+}
+
+/** The same in Firefox: the query put into the box, then Enter on the offline page; online the box searches as typed. */
+export async function typeQueryFirefox(page: FirefoxPage, q: string, limit = 5): Promise<string[]> {
+	const online = await page.evaluate(
+		(q) => {
+			const online = document.querySelector<HTMLInputElement>('pagefind-input input');
+			const input = online ?? document.querySelector<HTMLInputElement>('#offline-q')!;
+			input.focus();
+			input.value = q;
+			input.dispatchEvent(new Event('input', { bubbles: true }));
+			return online !== null;
+		},
+		q,
+	);
+	if (!online) await page.press('\uE007');
+	await page.waitFor(resultsShown, { sel: online ? 'pagefind-summary' : '[data-summary]', q, limit });
 	return (await page.evaluate(resultLinks, limit)).map(sitePath);
 }
