@@ -13,11 +13,15 @@ class HandbookQuiz extends HTMLElement {
 	#store!: ProgressStore;
 	#form!: HTMLFormElement;
 	#result!: HTMLElement;
+	/** Whether the other pages see this page's progress (not where each local file has a storage of its own). */
+	#shared = true;
 
 	async connectedCallback() {
 		// Where progress is kept can take a moment to find out (the offline edition asks a frame); the form stays
 		// the plain, self-marking version until then.
-		this.#store = new ProgressStore((await progressStorage()).storage);
+		const { storage, shared } = await progressStorage();
+		this.#store = new ProgressStore(storage);
+		this.#shared = shared;
 		const json = this.querySelector('script[data-gradable]')?.textContent;
 		const form = this.querySelector('form');
 		const result = this.querySelector<HTMLElement>('[data-result]');
@@ -114,7 +118,7 @@ class HandbookQuiz extends HTMLElement {
 			}
 			r.append(p, ul);
 		}
-		if (location.protocol === 'file:' && window.origin === 'null') {
+		if (!this.#shared) {
 			const note = document.createElement('p');
 			note.textContent = '这个浏览器从文件打开时把每个页面分开保存，成绩只记在本页。要在“学习记录”里看到全部成绩，请用 Chrome 或 Edge 打开。';
 			r.append(note);

@@ -132,6 +132,8 @@ describe('the zip, opened from file:// with no network', () => {
 		await store!.evaluate(watchWrites);
 		await page.getByRole('button', { name: '提交答案' }).click();
 		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
+		// The store is shared, so the result says nothing about progress kept on this page only.
+		await expect(page.locator('[data-result]').textContent()).resolves.not.toMatch(/分开保存|只记在本页/);
 		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v1');
 		expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
