@@ -143,7 +143,7 @@ async function main() {
 	writeFileSync(join(OUT, '_offline', 'store.html'), STORE_PAGE);
 	const broken = checkLinks(OUT, '/');
 	if (broken.length > 0) {
-		console.error(`离线版有 ${broken.length} 个链接打不开：\n${broken.map((l) => `  ✗ ${l}`).join('\n')}`);
+		console.error(`离线版有 ${broken.length} 处链接或锚点有问题：\n${broken.map((l) => `  ✗ ${l}`).join('\n')}`);
 		process.exit(1);
 	}
 

@@ -1,6 +1,7 @@
 /**
- * Checks on the finished build in dist/: every internal link and #anchor resolves, nothing is loaded from another
- * site, and each page stays inside its size budgets. Run by the build; a failure names the page and the cause.
+ * Checks on the finished build in dist/: every internal link and #anchor resolves (and no page uses an id twice,
+ * which would leave an anchor ambiguous), nothing is loaded from another site, and each page stays inside its size
+ * budgets. Run by the build; a failure names the page and the cause.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,6 +50,16 @@ function ids(html: string): Set<string> {
 	return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1])));
 }
 
+/** Ids a page uses more than once, with how often. */
+function repeatedIds(html: string): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const m of html.matchAll(/\sid="([^"]*)"/g)) {
+		const id = decode(m[1]);
+		counts.set(id, (counts.get(id) ?? 0) + 1);
+	}
+	return [...counts].filter(([, n]) => n > 1);
+}
+
 /** Links and resource references of a page: [kind, raw value]. */
 function references(html: string): { tag: string; value: string }[] {
 	const out: { tag: string; value: string }[] = [];
@@ -58,7 +69,7 @@ function references(html: string): { tag: string; value: string }[] {
 	return out;
 }
 
-/** Broken internal links and anchors, and resources from other sites: one line per problem. */
+/** Broken internal links and anchors, ids used twice, and resources from other sites: one line per problem. */
 export function checkLinks(dist: string, base: string, pages = distPages(dist, base)): string[] {
 	const problems: string[] = [];
 	const byUrl = new Map(pages.map((p) => [p.url, p]));
@@ -70,6 +81,7 @@ export function checkLinks(dist: string, base: string, pages = distPages(dist, b
 	};
 	const origin = 'http://handbook.invalid';
 	for (const page of pages) {
+		for (const [id, n] of repeatedIds(page.html)) problems.push(`${page.file}: id “${id}” 用了 ${n} 次，指向它的锚点不唯一`);
 		for (const { tag, value } of references(page.html)) {
 			if (/^(mailto|tel|data|blob|javascript):/i.test(value) || value === '') continue;
 			const target = new URL(value, origin + page.url);

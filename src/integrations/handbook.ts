@@ -80,7 +80,7 @@ export function handbook(options: { contentDir: string }): AstroIntegration {
 				const pagesOnDisk = distPages(root, base);
 				const broken = checkLinks(root, base, pagesOnDisk);
 				if (broken.length > 0) {
-					throw new DistError(`${broken.length} 个链接有问题`, broken);
+					throw new DistError(`${broken.length} 处链接或锚点有问题`, broken);
 				}
 				const weights = measurePages(root, base, pagesOnDisk);
 				logger.info(`链接检查通过：${pagesOnDisk.length} 个页面。页面大小：\n${budgetTable(weights)}`);

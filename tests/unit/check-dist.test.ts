@@ -32,6 +32,11 @@ describe('internal links and anchors', () => {
 		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 /a/#第二节 的锚点 #第二节 在 a/index.html 中不存在']);
 	});
 
+	it('an id used twice on a page names the page and the id (an anchor to it would be ambiguous)', () => {
+		write('b/index.html', page('<h2 id="常见误区">一</h2><h2 id="常见误区">二</h2><h2 id="会前准备">三</h2>'));
+		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: id “常见误区” 用了 2 次，指向它的锚点不唯一']);
+	});
+
 	it('a link to a missing page names the page and the link', () => {
 		write('b/index.html', page('<a href="../nowhere/">x</a>'));
 		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 ../nowhere/ 指向不存在的页面或文件']);
