@@ -7,24 +7,25 @@ import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import yaml from 'js-yaml';
-import { dutySchema } from './schemas/duties';
+import { type PageSection, pageSections } from './lib/sections';
 import { glossarySchema } from './schemas/glossary';
 import { lawSchema } from './schemas/laws';
-import { methodSchema } from './schemas/method';
+import { pageSchemas } from './schemas/pages';
 import { quizSchema } from './schemas/quiz';
 import { ruleSchema } from './schemas/rules';
 import { startSchema } from './schemas/start';
-import { suggestionSchema } from './schemas/suggestions';
-import { trainingSchema } from './schemas/training';
 
 const root = process.env.HANDBOOK_CONTENT ?? 'content';
-const pages = (dir: string) => glob({ pattern: '*.{md,mdx}', base: join(root, dir) });
+
+/** One collection per section: its folder's Markdown/MDX files, checked by its page schema. */
+const pageCollection = <S extends PageSection>(section: S) =>
+	defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: join(root, section) }), schema: pageSchemas[section] });
+const pageCollections = Object.fromEntries(pageSections.map((s) => [s, pageCollection(s)])) as {
+	[S in PageSection]: ReturnType<typeof pageCollection<S>>;
+};
 
 export const collections = {
-	training: defineCollection({ loader: pages('training'), schema: trainingSchema }),
-	duties: defineCollection({ loader: pages('duties'), schema: dutySchema }),
-	method: defineCollection({ loader: pages('method'), schema: methodSchema }),
-	suggestions: defineCollection({ loader: pages('suggestions'), schema: suggestionSchema }),
+	...pageCollections,
 	quizzes: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: join(root, 'quizzes') }), schema: quizSchema }),
 	laws: defineCollection({ loader: file(join(root, 'laws.yaml')), schema: lawSchema }),
 	rules: defineCollection({ loader: file(join(root, 'rules.yaml')), schema: ruleSchema }),

@@ -4,15 +4,12 @@
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
 import type { ModuleInfo } from '../lib/completion';
-import type { PageSection } from '../lib/content-check';
 import { type NavPage, pageKey, readingOrder } from '../lib/navigation';
 import { quizFingerprint } from '../lib/quiz';
+import { type PageSection, pageSections } from '../lib/sections';
 
-export type PageEntry =
-	| CollectionEntry<'training'>
-	| CollectionEntry<'duties'>
-	| CollectionEntry<'method'>
-	| CollectionEntry<'suggestions'>;
+/** A content page's entry; `entry.collection` tells the section and with it the shape of `entry.data`. */
+export type PageEntry = CollectionEntry<PageSection>;
 
 export interface HandbookPage extends NavPage {
 	entry: PageEntry;
@@ -21,10 +18,9 @@ export interface HandbookPage extends NavPage {
 let cache: Promise<HandbookPage[]> | undefined;
 
 async function load(): Promise<HandbookPage[]> {
-	const sections: PageSection[] = ['training', 'duties', 'method', 'suggestions'];
 	const all: HandbookPage[] = [];
-	for (const section of sections) {
-		for (const entry of (await getCollection(section)) as PageEntry[]) {
+	for (const section of pageSections) {
+		for (const entry of await getCollection(section)) {
 			const d = entry.data as PageEntry['data'] & { track?: NavPage['track']; required?: boolean; minutes?: number };
 			all.push({
 				section,

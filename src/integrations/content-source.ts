@@ -8,35 +8,18 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { dutySchema } from '../schemas/duties';
 import { glossarySchema } from '../schemas/glossary';
 import { lawSchema } from '../schemas/laws';
-import { methodSchema } from '../schemas/method';
+import { pageSchemas } from '../schemas/pages';
 import { quizSchema } from '../schemas/quiz';
 import { ruleSchema } from '../schemas/rules';
 import { startSchema } from '../schemas/start';
-import { suggestionSchema } from '../schemas/suggestions';
-import { trainingSchema } from '../schemas/training';
-import {
-	checkContent,
-	type ContentModel,
-	type PageEntry,
-	type PageSection,
-	type Problem,
-	pageSections,
-	type RuleRef,
-} from '../lib/content-check';
+import { checkContent, type ContentModel, type PageEntry, type Problem, type RuleRef } from '../lib/content-check';
 import { extractHeadings } from '../lib/headings';
 import { parseLawText } from '../lib/law-text';
+import { pageSections } from '../lib/sections';
 
 z.config(z.locales.zhCN());
-
-const pageSchemas: Record<PageSection, z.ZodType> = {
-	training: trainingSchema,
-	duties: dutySchema,
-	method: methodSchema,
-	suggestions: suggestionSchema,
-};
 
 /** The law texts (laws/ at the top of the project, see laws/README.md), shared by every content folder. */
 const LAWS_DIR = fileURLToPath(new URL('../../laws/', import.meta.url));

@@ -11,9 +11,7 @@ import { type Level, levels } from './levels';
 import type { StartData } from '../schemas/start';
 import { type LawText, parseArticleRef, quoteStandsIn } from './law-text';
 import { parsePageRef } from './paths';
-
-export const pageSections = ['training', 'duties', 'method', 'suggestions'] as const;
-export type PageSection = (typeof pageSections)[number];
+import { type PageSection, pageKey } from './sections';
 
 export interface PageEntry {
 	section: PageSection;
@@ -83,10 +81,6 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
 	return `${p.file} › ${p.entry} › ${p.field}: ${p.message}`;
-}
-
-export function pageKey(p: Pick<PageEntry, 'section' | 'id'>): string {
-	return `${p.section}/${p.id}`;
 }
 
 export function checkContent(model: ContentModel): Problem[] {

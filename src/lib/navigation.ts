@@ -1,7 +1,7 @@
 /** Reading order and navigation of the handbook, computed from page metadata alone. */
-import { type PageSection, pageKey } from './content-check';
+import { type PageSection, pageKey, pageSections, sections } from './sections';
 
-export { pageKey };
+export { pageKey, sections };
 
 export type Track = 'initial' | 'advanced' | 'topic';
 
@@ -16,21 +16,8 @@ export interface NavPage {
 	minutes?: number;
 }
 
-export interface SectionInfo {
-	title: string;
-	/** The label used by the search filter (栏目). */
-	short: string;
-	description: string;
-}
-
 /** Sections in reading order. */
-export const sections: Record<PageSection, SectionInfo> = {
-	training: { title: '培训课程', short: '培训', description: '初任学习、履职提升和专题学习的模块，每个模块配一组自测题。' },
-	duties: { title: '权利与义务', short: '权利义务', description: '依据2025年修正的代表法：八项权利、八项义务、履职保障和行为规范。' },
-	suggestions: { title: '代表建议', short: '建议', description: '怎样写好一件建议，建议怎样交办、答复和督办，怎样跟踪评价。' },
-	method: { title: '望闻问切工作法', short: '望闻问切', description: '察民需、听民声、询民意、解民困：在社区里用得上的四步工作法和工作单。' },
-};
-export const sectionOrder = Object.keys(sections) as PageSection[];
+export const sectionOrder = pageSections;
 
 export const trackNames: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
 export const trackOrder: Track[] = ['initial', 'advanced', 'topic'];

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { pageSections } from '../lib/sections';
 
 /**
  * A page reference: `栏目/页面` such as `duties/attend-meetings`, optionally with a heading anchor
@@ -7,7 +8,7 @@ import { z } from 'astro/zod';
 export const pageRefSchema = z
 	.string()
 	.regex(
-		/^(training|duties|method|suggestions)\/[a-z0-9][a-z0-9-]*(#.+)?$/,
+		new RegExp(`^(${pageSections.join('|')})/[a-z0-9][a-z0-9-]*(#.+)?$`),
 		'应写成“栏目/页面”或“栏目/页面#小标题”，例如 duties/attend-meetings#会前准备',
 	);
 
