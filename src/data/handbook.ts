@@ -21,16 +21,16 @@ async function load(): Promise<HandbookPage[]> {
 	const all: HandbookPage[] = [];
 	for (const section of pageSections) {
 		for (const entry of await getCollection(section)) {
-			const d = entry.data as PageEntry['data'] & { track?: NavPage['track']; required?: boolean; minutes?: number };
+			const training = entry.collection === 'training' ? entry.data : undefined;
 			all.push({
 				section,
 				id: entry.id,
-				title: d.title,
-				description: d.description,
-				order: d.order,
-				track: d.track,
-				required: d.required,
-				minutes: d.minutes,
+				title: entry.data.title,
+				description: entry.data.description,
+				order: entry.data.order,
+				track: training?.track,
+				required: training?.required,
+				minutes: training?.minutes,
 				entry,
 			});
 		}

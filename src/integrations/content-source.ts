@@ -114,7 +114,8 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 				(model.unparsed ??= []).push({ section, id, anchors });
 				continue;
 			}
-			model.pages.push({ section, id, file, data: parsed.data as PageEntry['data'], anchors, rules });
+			// TypeScript cannot tie `section` to the type of `parsed.data` inside a loop over every section.
+			model.pages.push({ section, id, file, data: parsed.data, anchors, rules } as PageEntry);
 		}
 	}
 

@@ -2,9 +2,9 @@
  * Checks what the Zod schemas cannot: that references between entries point at something that exists.
  * Pure: it takes the parsed content and returns problems, each naming the file, the entry and the field.
  */
-import type { PageData } from '../schemas/common';
 import type { GlossaryData } from '../schemas/glossary';
 import type { LawData } from '../schemas/laws';
+import type { PageDataOf } from '../schemas/pages';
 import type { QuizData } from '../schemas/quiz';
 import type { RuleData } from '../schemas/rules';
 import { type Level, levels } from './levels';
@@ -13,18 +13,20 @@ import { type LawText, parseArticleRef, quoteStandsIn } from './law-text';
 import { parsePageRef } from './paths';
 import { type PageSection, pageKey } from './sections';
 
-export interface PageEntry {
-	section: PageSection;
+interface SectionPageEntry<S extends PageSection> {
+	section: S;
 	/** File name without extension; the page's URL segment. */
 	id: string;
 	/** Path of the source file, as shown in messages. */
 	file: string;
-	data: PageData & { track?: string };
+	data: PageDataOf[S];
 	/** Heading ids (anchors) of the page body. */
 	anchors: string[];
 	/** The `<Rule id="…" level="…" />` tags of the page body, with their line in the file. */
 	rules?: RuleRef[];
 }
+/** A parsed page of section S; without S, any page, with `section` telling the shape of `data`. */
+export type PageEntry<S extends PageSection = PageSection> = { [K in S]: SectionPageEntry<K> }[S];
 export interface RuleRef {
 	id?: string;
 	level?: string;
@@ -150,7 +152,7 @@ export function checkContent(model: ContentModel): Problem[] {
 	// Page order must not collide within a section (within a track, for training).
 	const orders = new Map<string, PageEntry>();
 	for (const p of model.pages) {
-		const group = `${p.section}/${p.data.track ?? ''}/${p.data.order}`;
+		const group = `${p.section}/${p.section === 'training' ? p.data.track : ''}/${p.data.order}`;
 		const twin = orders.get(group);
 		if (twin) {
 			problems.push({
@@ -283,7 +285,7 @@ export function checkContent(model: ContentModel): Problem[] {
 			}),
 		);
 		for (const p of model.pages) {
-			if (p.section === 'training' && (p.data as { required?: boolean }).required && !listed.has(pageKey(p))) {
+			if (p.section === 'training' && p.data.required && !listed.has(pageKey(p))) {
 				problems.push({ file, entry: '新任代表路径', field: 'stages', message: `必修模块“${pageKey(p)}”不在路径中` });
 			}
 		}

@@ -1,9 +1,8 @@
 /** Reading order and navigation of the handbook, computed from page metadata alone. */
+import { type Track, trackLabels, trackSchema } from '../schemas/training';
 import { type PageSection, pageKey, pageSections, sections } from './sections';
 
 export { pageKey, sections };
-
-export type Track = 'initial' | 'advanced' | 'topic';
 
 export interface NavPage {
 	section: PageSection;
@@ -19,8 +18,8 @@ export interface NavPage {
 /** Sections in reading order. */
 export const sectionOrder = pageSections;
 
-export const trackNames: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
-export const trackOrder: Track[] = ['initial', 'advanced', 'topic'];
+/** Training tracks in reading order. */
+export const trackOrder: readonly Track[] = trackSchema.options;
 
 /** All pages in the order a reader goes through the handbook (and /print/ prints it). */
 export function readingOrder(pages: NavPage[]): NavPage[] {
@@ -47,7 +46,7 @@ export function sectionGroups(pages: NavPage[], section: PageSection): NavGroup[
 	const inSection = readingOrder(pages).filter((p) => p.section === section);
 	if (section !== 'training') return [{ pages: inSection }];
 	return trackOrder
-		.map((t) => ({ label: trackNames[t], pages: inSection.filter((p) => p.track === t) }))
+		.map((t) => ({ label: trackLabels[t], pages: inSection.filter((p) => p.track === t) }))
 		.filter((g) => g.pages.length > 0);
 }
 

@@ -87,4 +87,3 @@ export const quizSchema = z
 
 export type Question = z.infer<typeof questionSchema>;
 export type QuizData = z.infer<typeof quizSchema>;
-export type QuizOption = z.infer<typeof optionSchema>;

@@ -4,6 +4,7 @@ import { pageSchema } from './common';
 /** The three stages of training: 初任学习, 履职提升学习, 专题学习. */
 export const trackSchema = z.enum(['initial', 'advanced', 'topic']);
 export type Track = z.infer<typeof trackSchema>;
+export const trackLabels: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
 
 /** A training module (content/training/*.mdx). */
 export const trainingSchema = pageSchema.extend({
@@ -18,4 +19,3 @@ export const trainingSchema = pageSchema.extend({
 	/** Whether a new deputy must pass it for the completion record. */
 	required: z.boolean().default(false),
 });
-export type TrainingData = z.infer<typeof trainingSchema>;
