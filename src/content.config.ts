@@ -1,12 +1,12 @@
 /**
- * Assembles the collections from the schemas in src/schemas/. The content folder defaults to `content/` and can be
- * pointed elsewhere with HANDBOOK_CONTENT (the benchmarks and the bad-content tests build other folders).
+ * Assembles the collections from the sections table and the schemas in src/schemas/, reading the files the way the
+ * build's pre-check does (src/content/loaders.ts). The content folder defaults to `content/` and can be pointed
+ * elsewhere with HANDBOOK_CONTENT (the benchmarks and the bad-content tests build other folders).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import yaml from 'js-yaml';
+import { contentLayout as layout, yamlFileLoader, yamlListLoader } from './content/loaders';
 import { type PageSection, pageSections } from './lib/sections';
 import { glossarySchema } from './schemas/glossary';
 import { lawSchema } from './schemas/laws';
@@ -19,29 +19,19 @@ const root = process.env.HANDBOOK_CONTENT ?? 'content';
 
 /** One collection per section: its folder's Markdown/MDX files, checked by its page schema. */
 const pageCollection = <S extends PageSection>(section: S) =>
-	defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: join(root, section) }), schema: pageSchemas[section] });
+	defineCollection({ loader: glob({ pattern: layout.pages.glob, base: join(root, section) }), schema: pageSchemas[section] });
 const pageCollections = Object.fromEntries(pageSections.map((s) => [s, pageCollection(s)])) as {
 	[S in PageSection]: ReturnType<typeof pageCollection<S>>;
 };
 
 export const collections = {
 	...pageCollections,
-	quizzes: defineCollection({ loader: glob({ pattern: '*.{yaml,yml}', base: join(root, 'quizzes') }), schema: quizSchema }),
-	laws: defineCollection({ loader: file(join(root, 'laws.yaml')), schema: lawSchema }),
-	rules: defineCollection({ loader: file(join(root, 'rules.yaml')), schema: ruleSchema }),
-	start: defineCollection({
-		loader: async () => [{ id: 'start', ...(yaml.load(readFileSync(join(root, 'start.yaml'), 'utf8')) as object) }],
-		schema: startSchema,
+	quizzes: defineCollection({
+		loader: glob({ pattern: layout.quizzes.glob, base: join(root, layout.quizzes.dir) }),
+		schema: quizSchema,
 	}),
-	glossary: defineCollection({
-		// Every YAML file in content/glossary/ holds a list of terms.
-		loader: async () => {
-			const dir = join(root, 'glossary');
-			return readdirSync(dir)
-				.filter((f) => /\.ya?ml$/.test(f))
-				.sort()
-				.flatMap((f) => yaml.load(readFileSync(join(dir, f), 'utf8')) as { id: string }[]);
-		},
-		schema: glossarySchema,
-	}),
+	laws: defineCollection({ loader: file(join(root, layout.laws)), schema: lawSchema }),
+	rules: defineCollection({ loader: file(join(root, layout.rules)), schema: ruleSchema }),
+	start: defineCollection({ loader: yamlFileLoader({ file: join(root, layout.start), id: 'start' }), schema: startSchema }),
+	glossary: defineCollection({ loader: yamlListLoader({ dir: join(root, layout.glossary.dir) }), schema: glossarySchema }),
 };
