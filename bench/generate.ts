@@ -61,7 +61,7 @@ export function generate(n: number, dir: string) {
 		];
 		const extra =
 			section === 'training'
-				? [`track: ${TRACKS[i % 3]}`, 'minutes: 20', 'objectives: [理解要点, 能够运用]', 'keyPoints: [要点一, 要点二, 要点三, 要点四]', `required: ${i < 8 ? 'true' : 'false'}`]
+				? [`track: ${TRACKS[i % 3]}`, 'minutes: 20', 'objectives: [理解要点, 能够运用, 能够解释]', 'keyPoints: [要点一, 要点二, 要点三, 要点四]', `required: ${i < 8 ? 'true' : 'false'}`]
 				: section === 'duties'
 					? [`kind: ${['right', 'obligation', 'guarantee', 'conduct'][i % 4]}`, 'checklist: [准备材料, 了解规定]']
 					: section === 'method'

@@ -13,9 +13,9 @@ export const trainingSchema = pageSchema.extend({
 	/** Estimated reading time, in minutes. */
 	minutes: z.number().int().positive().max(240),
 	/** What the reader can do after the module (3–5 items). */
-	objectives: z.array(z.string().min(2)).min(1),
+	objectives: z.array(z.string().min(2)).min(3, '学习目标要写 3—5 条').max(5, '学习目标要写 3—5 条'),
 	/** The points to remember, shown as a summary box (4–8 items). */
-	keyPoints: z.array(z.string().min(2)).min(1),
+	keyPoints: z.array(z.string().min(2)).min(4, '要点要写 4—8 条').max(8, '要点要写 4—8 条'),
 	/** Whether a new deputy must pass it for the completion record. */
 	required: z.boolean().default(false),
 });

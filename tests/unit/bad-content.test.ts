@@ -169,6 +169,20 @@ const fixtures: BadFixture[] = [
 		reason: '无法解析',
 	},
 	{
+		name: 'too few objectives',
+		break: (d) => edit(d, 'training/speech.mdx', (t) => t.replace('objectives: [准备发言, 讲清问题, 提出建议]', 'objectives: [准备发言]')),
+		file: 'training/speech.mdx',
+		field: 'objectives',
+		reason: '学习目标要写 3—5 条',
+	},
+	{
+		name: 'too many key points',
+		break: (d) => edit(d, 'training/speech.mdx', (t) => t.replace('keyPoints: [一次讲一件事,', 'keyPoints: [甲项, 乙项, 丙项, 丁项, 戊项, 一次讲一件事,')),
+		file: 'training/speech.mdx',
+		field: 'keyPoints',
+		reason: '要点要写 4—8 条',
+	},
+	{
 		name: 'broken frontmatter YAML',
 		break: (d) => edit(d, 'training/system.mdx', (t) => t.replace('minutes: 10', 'minutes: 10: 20')),
 		file: 'training/system.mdx',
