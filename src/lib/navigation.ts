@@ -15,6 +15,10 @@ export interface NavPage {
 	minutes?: number;
 }
 
+/** The reading time assumed for a page that gives none (only training modules give one). */
+const DEFAULT_MINUTES = 10;
+export const minutesOf = (p: Pick<NavPage, 'minutes'>): number => p.minutes ?? DEFAULT_MINUTES;
+
 /** Sections in reading order. */
 export const sectionOrder = pageSections;
 
