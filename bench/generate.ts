@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pageSections } from '../src/lib/sections.ts';
 
 const WORDS = (
 	'代表 人民代表大会 常务委员会 选民 选举单位 建议 议案 审议 表决 视察 调研 执法检查 专题询问 质询 预算 决算 ' +
@@ -37,17 +38,16 @@ function paragraph(r: () => number): string {
 }
 
 const HEADINGS = ['基本要求', '法律依据', '会前准备', '会议期间', '闭会以后', '常见误区', '实际情景', '操作步骤'];
-const SECTIONS = ['training', 'duties', 'method', 'suggestions'] as const;
 const TRACKS = ['initial', 'advanced', 'topic'] as const;
 
 export function generate(n: number, dir: string) {
 	rmSync(dir, { recursive: true, force: true });
-	for (const s of [...SECTIONS, 'quizzes', 'glossary']) mkdirSync(join(dir, s), { recursive: true });
+	for (const s of [...pageSections, 'quizzes', 'glossary']) mkdirSync(join(dir, s), { recursive: true });
 	cpSync('content/laws.yaml', join(dir, 'laws.yaml'));
 	const r = rng(n);
 	const pages: { section: string; id: string; headings: string[] }[] = [];
 	for (let i = 0; i < n; i++) {
-		const section = SECTIONS[i % 4];
+		const section = pageSections[i % pageSections.length];
 		const id = `p${i}`;
 		const headings = HEADINGS.slice(0, 6).map((h, k) => `${h}${k === 0 ? '' : i % 7}`);
 		const withQuiz = i % 10 === 0;
@@ -61,7 +61,7 @@ export function generate(n: number, dir: string) {
 		];
 		const extra =
 			section === 'training'
-				? [`track: ${TRACKS[i % 3]}`, 'minutes: 20', 'objectives: [理解要点, 能够运用]', 'keyPoints: [要点一, 要点二, 要点三, 要点四]', `required: ${i < 8 ? 'true' : 'false'}`]
+				? [`track: ${TRACKS[i % 3]}`, 'minutes: 20', 'objectives: [理解要点, 能够运用, 能够解释]', 'keyPoints: [要点一, 要点二, 要点三, 要点四]', `required: ${i < 8 ? 'true' : 'false'}`]
 				: section === 'duties'
 					? [`kind: ${['right', 'obligation', 'guarantee', 'conduct'][i % 4]}`, 'checklist: [准备材料, 了解规定]']
 					: section === 'method'

@@ -4,15 +4,12 @@
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
 import type { ModuleInfo } from '../lib/completion';
-import type { PageSection } from '../lib/content-check';
 import { type NavPage, pageKey, readingOrder } from '../lib/navigation';
 import { quizFingerprint } from '../lib/quiz';
+import { type PageSection, pageSections } from '../lib/sections';
 
-export type PageEntry =
-	| CollectionEntry<'training'>
-	| CollectionEntry<'duties'>
-	| CollectionEntry<'method'>
-	| CollectionEntry<'suggestions'>;
+/** A content page's entry; `entry.collection` tells the section and with it the shape of `entry.data`. */
+export type PageEntry = CollectionEntry<PageSection>;
 
 export interface HandbookPage extends NavPage {
 	entry: PageEntry;
@@ -21,20 +18,19 @@ export interface HandbookPage extends NavPage {
 let cache: Promise<HandbookPage[]> | undefined;
 
 async function load(): Promise<HandbookPage[]> {
-	const sections: PageSection[] = ['training', 'duties', 'method', 'suggestions'];
 	const all: HandbookPage[] = [];
-	for (const section of sections) {
-		for (const entry of (await getCollection(section)) as PageEntry[]) {
-			const d = entry.data as PageEntry['data'] & { track?: NavPage['track']; required?: boolean; minutes?: number };
+	for (const section of pageSections) {
+		for (const entry of await getCollection(section)) {
+			const training = entry.collection === 'training' ? entry.data : undefined;
 			all.push({
 				section,
 				id: entry.id,
-				title: d.title,
-				description: d.description,
-				order: d.order,
-				track: d.track,
-				required: d.required,
-				minutes: d.minutes,
+				title: entry.data.title,
+				description: entry.data.description,
+				order: entry.data.order,
+				track: training?.track,
+				required: training?.required,
+				minutes: training?.minutes,
 				entry,
 			});
 		}

@@ -3,40 +3,26 @@
  * cross-references. The build runs this before Astro renders anything, so an editor's mistake stops the build
  * with one line per problem (file › entry › field: message) instead of a stack trace.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
-import { dutySchema } from '../schemas/duties';
+import { contentLayout as layout, listFiles, parsePage, parseYaml } from '../content/loaders';
 import { glossarySchema } from '../schemas/glossary';
 import { lawSchema } from '../schemas/laws';
-import { methodSchema } from '../schemas/method';
+import { pageSchemas } from '../schemas/pages';
 import { quizSchema } from '../schemas/quiz';
 import { ruleSchema } from '../schemas/rules';
 import { startSchema } from '../schemas/start';
-import { suggestionSchema } from '../schemas/suggestions';
-import { trainingSchema } from '../schemas/training';
-import {
-	checkContent,
-	type ContentModel,
-	type PageEntry,
-	type PageSection,
-	type Problem,
-	pageSections,
-	type RuleRef,
-} from '../lib/content-check';
+import { checkContent, type ContentModel, type PageEntry, type Problem, type RuleRef } from '../lib/content-check';
+import { hash } from '../lib/hash';
 import { extractHeadings } from '../lib/headings';
 import { parseLawText } from '../lib/law-text';
+import { pageSections } from '../lib/sections';
 
-z.config(z.locales.zhCN());
-
-const pageSchemas: Record<PageSection, z.ZodType> = {
-	training: trainingSchema,
-	duties: dutySchema,
-	method: methodSchema,
-	suggestions: suggestionSchema,
-};
+/** Zod's own messages (wrong type, unknown option …) in Chinese; the schemas' messages are Chinese already. */
+const zhCN = { error: z.locales.zhCN().localeError };
 
 /** The law texts (laws/ at the top of the project, see laws/README.md), shared by every content folder. */
 const LAWS_DIR = fileURLToPath(new URL('../../laws/', import.meta.url));
@@ -61,14 +47,10 @@ function zodProblems(error: z.ZodError, file: string, entry: string, describe?: 
 	}));
 }
 
-function splitFrontmatter(source: string): { frontmatter: string; body: string } | null {
-	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-	return m ? { frontmatter: m[1], body: m[2] } : null;
-}
-
-function parseYaml(text: string, file: string, entry: string, problems: Problem[]): unknown {
+/** Runs a parser; a YAML mistake becomes a problem (with its line) and the result undefined. */
+function tryYaml<T>(parse: () => T, file: string, entry: string, problems: Problem[]): T | undefined {
 	try {
-		return yaml.load(text);
+		return parse();
 	} catch (e) {
 		const reason = e instanceof yaml.YAMLException ? e.reason + (e.mark ? `（第 ${e.mark.line + 1} 行）` : '') : String(e);
 		problems.push({ file, entry, field: '(YAML)', message: `无法解析：${reason}` });
@@ -76,11 +58,14 @@ function parseYaml(text: string, file: string, entry: string, problems: Problem[
 	}
 }
 
-/** The `<Rule … />` tags of an MDX body, with the line each starts on (counted from the top of the file). */
-export function ruleRefs(body: string, firstLine: number): RuleRef[] {
+/**
+ * The `<Rule … />` tags of an MDX body, with the line each starts on (counted from the top of the file: the body
+ * keeps its lines, see parsePage).
+ */
+export function ruleRefs(body: string): RuleRef[] {
 	const refs: RuleRef[] = [];
 	for (const m of body.matchAll(/<Rule\b([^>]*?)\/?>/g)) {
-		const ref: RuleRef = { line: firstLine + body.slice(0, m.index).split('\n').length - 1 };
+		const ref: RuleRef = { line: body.slice(0, m.index).split('\n').length };
 		for (const a of m[1].matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)) {
 			if (a[1] === 'id') ref.id = a[2];
 			else if (a[1] === 'level') ref.level = a[2];
@@ -94,6 +79,8 @@ export function ruleRefs(body: string, firstLine: number): RuleRef[] {
 export interface LoadedContent {
 	model: ContentModel;
 	problems: Problem[];
+	/** A fingerprint of the content files read (names and text): the “内容版本” shown on /about/. */
+	version: string;
 }
 
 /** Loads and checks everything under `dir`. File paths in problems are relative to `cwd`. */
@@ -101,50 +88,59 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 	const problems: Problem[] = [];
 	const model: ContentModel = { pages: [], quizzes: [], glossary: [], laws: [], rules: [] };
 	const rel = (p: string) => relative(cwd, p) || p;
-	const list = (sub: string, ext: RegExp) => {
-		const d = join(dir, sub);
-		return existsSync(d) ? readdirSync(d).filter((f) => ext.test(f)).sort() : [];
+	const list = (sub: string, ext: RegExp) => listFiles(join(dir, sub), ext);
+	const read: string[] = [];
+	/** Reads a file of the content folder, and remembers it for the version. */
+	const readContent = (path: string) => {
+		const text = readFileSync(path, 'utf8');
+		read.push(relative(dir, path), text);
+		return text;
 	};
 
 	for (const section of pageSections) {
-		for (const name of list(section, /\.mdx?$/)) {
+		for (const name of list(section, layout.pages.ext)) {
 			const path = join(dir, section, name);
 			const file = rel(path);
-			const id = name.replace(/\.mdx?$/, '');
+			const id = name.replace(layout.pages.ext, '');
 			const entry = `${section}/${id}`;
 			if (!FILE_NAME.test(id)) {
 				problems.push({ file, entry, field: '(文件名)', message: '文件名只能用小写字母、数字和连字符，例如 attend-meetings.mdx' });
 				continue;
 			}
-			const parts = splitFrontmatter(readFileSync(path, 'utf8'));
-			if (!parts) {
+			const source = readContent(path);
+			const page = tryYaml(() => parsePage(source), file, entry, problems);
+			if (page === undefined) {
+				// Reported; still known by address (anchors read from the whole file), so references add no problem.
+				(model.unparsed ??= []).push({ section, id, anchors: extractHeadings(source).map((h) => h.slug) });
+				continue;
+			}
+			if (page === null) {
 				problems.push({ file, entry, field: '(frontmatter)', message: '文件开头缺少以 --- 包围的属性区' });
 				continue;
 			}
-			const raw = parseYaml(parts.frontmatter, file, entry, problems);
-			if (raw === undefined) continue;
-			const anchors = extractHeadings(parts.body).map((h) => h.slug);
-			const rules = ruleRefs(parts.body, parts.frontmatter.split('\n').length + 3);
-			const parsed = pageSchemas[section].safeParse(raw);
+			const anchors = extractHeadings(page.body).map((h) => h.slug);
+			const rules = ruleRefs(page.body);
+			const parsed = pageSchemas[section].safeParse(page.frontmatter, zhCN);
 			if (!parsed.success) {
 				problems.push(...zodProblems(parsed.error, file, entry));
 				(model.unparsed ??= []).push({ section, id, anchors });
 				continue;
 			}
-			model.pages.push({ section, id, file, data: parsed.data as PageEntry['data'], anchors, rules });
+			// TypeScript cannot tie `section` to the type of `parsed.data` inside a loop over every section.
+			model.pages.push({ section, id, file, data: parsed.data, anchors, rules } as PageEntry);
 		}
 	}
 
-	for (const name of list('quizzes', /\.ya?ml$/)) {
-		const path = join(dir, 'quizzes', name);
+	for (const name of list(layout.quizzes.dir, layout.quizzes.ext)) {
+		const path = join(dir, layout.quizzes.dir, name);
 		const file = rel(path);
-		const id = name.replace(/\.ya?ml$/, '');
-		const raw = parseYaml(readFileSync(path, 'utf8'), file, `测验 ${id}`, problems);
+		const id = name.replace(layout.quizzes.ext, '');
+		const raw = tryYaml(() => parseYaml(readContent(path)), file, `测验 ${id}`, problems);
 		if (raw === undefined) {
 			(model.unparsedQuizzes ??= []).push(id);
 			continue;
 		}
-		const parsed = quizSchema.safeParse(raw);
+		const parsed = quizSchema.safeParse(raw, zhCN);
 		if (!parsed.success) {
 			const questions = (raw as { questions?: { id?: unknown }[] })?.questions;
 			problems.push(
@@ -174,14 +170,14 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 			return;
 		}
 		const file = rel(path);
-		const raw = parseYaml(readFileSync(path, 'utf8'), file, label, problems);
+		const raw = tryYaml(() => parseYaml(readContent(path)), file, label, problems);
 		if (raw === undefined) return;
 		if (!Array.isArray(raw)) {
 			problems.push({ file, entry: label, field: '(整个文件)', message: '应是一个列表（每项以“- ”开头）' });
 			return;
 		}
 		raw.forEach((item, i) => {
-			const parsed = schema.safeParse(item);
+			const parsed = schema.safeParse(item, zhCN);
 			const name = typeof item?.id === 'string' ? item.id : `第 ${i + 1} 项`;
 			if (parsed.success) push(file, parsed.data);
 			else {
@@ -190,7 +186,7 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 			}
 		});
 	};
-	loadList(join(dir, 'laws.yaml'), lawSchema, '法律', (file, data) => model.laws.push({ file, data }));
+	loadList(join(dir, layout.laws), lawSchema, '法律', (file, data) => model.laws.push({ file, data }));
 	for (const { file, data } of model.laws) {
 		if (!data.text) continue;
 		const path = join(LAWS_DIR, `${data.text}.md`);
@@ -200,25 +196,25 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 		}
 		(model.lawTexts ??= new Map()).set(data.id, parseLawText(readFileSync(path, 'utf8')));
 	}
-	if (existsSync(join(dir, 'rules.yaml'))) {
+	if (existsSync(join(dir, layout.rules))) {
 		loadList(
-			join(dir, 'rules.yaml'),
+			join(dir, layout.rules),
 			ruleSchema,
 			'规则',
 			(file, data) => model.rules.push({ file, data }),
 			(id) => (model.unparsedRules ??= []).push(id),
 		);
 	}
-	for (const name of list('glossary', /\.ya?ml$/)) {
-		loadList(join(dir, 'glossary', name), glossarySchema, '术语', (file, data) => model.glossary.push({ file, data }));
+	for (const name of list(layout.glossary.dir, layout.glossary.ext)) {
+		loadList(join(dir, layout.glossary.dir, name), glossarySchema, '术语', (file, data) => model.glossary.push({ file, data }));
 	}
 
-	const startPath = join(dir, 'start.yaml');
+	const startPath = join(dir, layout.start);
 	if (existsSync(startPath)) {
 		const file = rel(startPath);
-		const raw = parseYaml(readFileSync(startPath, 'utf8'), file, '新任代表路径', problems);
+		const raw = tryYaml(() => parseYaml(readContent(startPath)), file, '新任代表路径', problems);
 		if (raw !== undefined) {
-			const parsed = startSchema.safeParse(raw);
+			const parsed = startSchema.safeParse(raw, zhCN);
 			if (parsed.success) model.start = { file, data: parsed.data };
 			else problems.push(...zodProblems(parsed.error, file, '新任代表路径'));
 		}
@@ -227,5 +223,5 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 	}
 
 	problems.push(...checkContent(model));
-	return { model, problems };
+	return { model, problems, version: hash(read.join('\0')).slice(0, 8) };
 }

@@ -4,12 +4,9 @@
  * after the pages are written, the search index and then the service worker are built, and the precache budget is
  * checked.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../lib/content-check';
-import { hash } from '../lib/hash';
 import { loadContent } from './content-source';
 import { budgetTable, checkLinks, distPages, measurePages, overBudget } from './check-dist';
 import { buildSearchIndex } from './search-index';
@@ -30,20 +27,6 @@ export class ContentError extends Error {
 	}
 }
 
-/** A fingerprint of every file under the content folder: the “内容版本” shown on /about/. */
-function contentVersion(dir: string): string {
-	const parts: string[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			const path = join(d, name);
-			if (statSync(path).isDirectory()) walk(path);
-			else parts.push(relative(dir, path), readFileSync(path, 'utf8'));
-		}
-	};
-	walk(dir);
-	return hash(parts.join('\0')).slice(0, 8);
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 export function handbook(options: { contentDir: string }): AstroIntegration {
@@ -53,8 +36,8 @@ export function handbook(options: { contentDir: string }): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ command, logger }) => {
 				if (command !== 'build' && command !== 'dev') return;
-				process.env.HANDBOOK_CONTENT_VERSION = contentVersion(options.contentDir);
-				const { model, problems } = loadContent(options.contentDir);
+				const { model, problems, version } = loadContent(options.contentDir);
+				process.env.HANDBOOK_CONTENT_VERSION = version;
 				if (problems.length > 0) {
 					const error = new ContentError(problems.map(formatProblem));
 					if (command === 'build') throw error;

@@ -2,31 +2,31 @@
  * Checks what the Zod schemas cannot: that references between entries point at something that exists.
  * Pure: it takes the parsed content and returns problems, each naming the file, the entry and the field.
  */
-import type { PageData } from '../schemas/common';
 import type { GlossaryData } from '../schemas/glossary';
 import type { LawData } from '../schemas/laws';
+import type { PageDataOf } from '../schemas/pages';
 import type { QuizData } from '../schemas/quiz';
 import type { RuleData } from '../schemas/rules';
 import { type Level, levels } from './levels';
 import type { StartData } from '../schemas/start';
 import { type LawText, parseArticleRef, quoteStandsIn } from './law-text';
 import { parsePageRef } from './paths';
+import { type PageSection, pageKey } from './sections';
 
-export const pageSections = ['training', 'duties', 'method', 'suggestions'] as const;
-export type PageSection = (typeof pageSections)[number];
-
-export interface PageEntry {
-	section: PageSection;
+interface SectionPageEntry<S extends PageSection> {
+	section: S;
 	/** File name without extension; the page's URL segment. */
 	id: string;
 	/** Path of the source file, as shown in messages. */
 	file: string;
-	data: PageData & { track?: string };
+	data: PageDataOf[S];
 	/** Heading ids (anchors) of the page body. */
 	anchors: string[];
 	/** The `<Rule id="…" level="…" />` tags of the page body, with their line in the file. */
 	rules?: RuleRef[];
 }
+/** A parsed page of section S; without S, any page, with `section` telling the shape of `data`. */
+export type PageEntry<S extends PageSection = PageSection> = { [K in S]: SectionPageEntry<K> }[S];
 export interface RuleRef {
 	id?: string;
 	level?: string;
@@ -83,10 +83,6 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
 	return `${p.file} › ${p.entry} › ${p.field}: ${p.message}`;
-}
-
-export function pageKey(p: Pick<PageEntry, 'section' | 'id'>): string {
-	return `${p.section}/${p.id}`;
 }
 
 export function checkContent(model: ContentModel): Problem[] {
@@ -156,7 +152,7 @@ export function checkContent(model: ContentModel): Problem[] {
 	// Page order must not collide within a section (within a track, for training).
 	const orders = new Map<string, PageEntry>();
 	for (const p of model.pages) {
-		const group = `${p.section}/${p.data.track ?? ''}/${p.data.order}`;
+		const group = `${p.section}/${p.section === 'training' ? p.data.track : ''}/${p.data.order}`;
 		const twin = orders.get(group);
 		if (twin) {
 			problems.push({
@@ -289,7 +285,7 @@ export function checkContent(model: ContentModel): Problem[] {
 			}),
 		);
 		for (const p of model.pages) {
-			if (p.section === 'training' && (p.data as { required?: boolean }).required && !listed.has(pageKey(p))) {
+			if (p.section === 'training' && p.data.required && !listed.has(pageKey(p))) {
 				problems.push({ file, entry: '新任代表路径', field: 'stages', message: `必修模块“${pageKey(p)}”不在路径中` });
 			}
 		}

@@ -1,9 +1,8 @@
 /** Reading order and navigation of the handbook, computed from page metadata alone. */
-import { type PageSection, pageKey } from './content-check';
+import { type Track, trackLabels, trackSchema } from '../schemas/training';
+import { type PageSection, pageKey, pageSections, sections } from './sections';
 
-export { pageKey };
-
-export type Track = 'initial' | 'advanced' | 'topic';
+export { pageKey, sections };
 
 export interface NavPage {
 	section: PageSection;
@@ -16,24 +15,15 @@ export interface NavPage {
 	minutes?: number;
 }
 
-export interface SectionInfo {
-	title: string;
-	/** The label used by the search filter (栏目). */
-	short: string;
-	description: string;
-}
+/** The reading time assumed for a page that gives none (only training modules give one). */
+const DEFAULT_MINUTES = 10;
+export const minutesOf = (p: Pick<NavPage, 'minutes'>): number => p.minutes ?? DEFAULT_MINUTES;
 
 /** Sections in reading order. */
-export const sections: Record<PageSection, SectionInfo> = {
-	training: { title: '培训课程', short: '培训', description: '初任学习、履职提升和专题学习的模块，每个模块配一组自测题。' },
-	duties: { title: '权利与义务', short: '权利义务', description: '依据2025年修正的代表法：八项权利、八项义务、履职保障和行为规范。' },
-	suggestions: { title: '代表建议', short: '建议', description: '怎样写好一件建议，建议怎样交办、答复和督办，怎样跟踪评价。' },
-	method: { title: '望闻问切工作法', short: '望闻问切', description: '察民需、听民声、询民意、解民困：在社区里用得上的四步工作法和工作单。' },
-};
-export const sectionOrder = Object.keys(sections) as PageSection[];
+export const sectionOrder = pageSections;
 
-export const trackNames: Record<Track, string> = { initial: '初任学习', advanced: '履职提升', topic: '专题学习' };
-export const trackOrder: Track[] = ['initial', 'advanced', 'topic'];
+/** Training tracks in reading order. */
+export const trackOrder: readonly Track[] = trackSchema.options;
 
 /** All pages in the order a reader goes through the handbook (and /print/ prints it). */
 export function readingOrder(pages: NavPage[]): NavPage[] {
@@ -60,7 +50,7 @@ export function sectionGroups(pages: NavPage[], section: PageSection): NavGroup[
 	const inSection = readingOrder(pages).filter((p) => p.section === section);
 	if (section !== 'training') return [{ pages: inSection }];
 	return trackOrder
-		.map((t) => ({ label: trackNames[t], pages: inSection.filter((p) => p.track === t) }))
+		.map((t) => ({ label: trackLabels[t], pages: inSection.filter((p) => p.track === t) }))
 		.filter((g) => g.pages.length > 0);
 }
 

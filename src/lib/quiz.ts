@@ -1,7 +1,8 @@
 /** Quiz logic shared by the build and the browser: grading, shuffling and the quiz fingerprint. Pure. */
+import type { Question } from '../schemas/quiz';
 import { hash } from './hash';
 
-export type QuestionType = 'single' | 'multiple' | 'truefalse';
+export type QuestionType = Question['type'];
 
 /** The part of a question the browser needs to grade and explain it (no Zod, no defaults). */
 export interface GradableQuestion {

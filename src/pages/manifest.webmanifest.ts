@@ -1,11 +1,12 @@
 /** The web app manifest, generated so that start_url and scope follow the deployment's base path. */
 import type { APIRoute } from 'astro';
 import { joinBase } from '../lib/paths';
+import { SITE_NAME } from '../lib/site';
 
 export const GET: APIRoute = () => {
 	const base = import.meta.env.BASE_URL;
 	const manifest = {
-		name: '代表履职学习手册',
+		name: SITE_NAME,
 		short_name: '履职手册',
 		description: '面向人大代表的学习手册：权利义务、培训课程、代表建议和望闻问切工作法，可离线使用。',
 		lang: 'zh-CN',

@@ -1,14 +1,15 @@
 import { z } from 'astro/zod';
+import { pageSections } from '../lib/sections';
 
 /**
- * A page reference: `栏目/页面` such as `duties/attend-meetings`, optionally with a heading anchor
- * (`duties/attend-meetings#会前准备`). The build checks that the page and the anchor exist.
+ * A page reference: `栏目/页面` such as `duties/ob-attend`, optionally with a heading anchor
+ * (`duties/ob-attend#会前准备`). The build checks that the page and the anchor exist.
  */
 export const pageRefSchema = z
 	.string()
 	.regex(
-		/^(training|duties|method|suggestions)\/[a-z0-9][a-z0-9-]*(#.+)?$/,
-		'应写成“栏目/页面”或“栏目/页面#小标题”，例如 duties/attend-meetings#会前准备',
+		new RegExp(`^(${pageSections.join('|')})/[a-z0-9][a-z0-9-]*(#.+)?$`),
+		'应写成“栏目/页面”或“栏目/页面#小标题”，例如 duties/ob-attend#会前准备',
 	);
 
 /** One citation: which law and which article the page relies on. */

@@ -3,7 +3,13 @@ import { pageSchema } from './common';
 
 /** What a duties page treats. */
 export const dutyKindSchema = z.enum(['overview', 'right', 'obligation', 'guarantee', 'conduct']);
-export type DutyKind = z.infer<typeof dutyKindSchema>;
+export const dutyKindLabels: Record<z.infer<typeof dutyKindSchema>, string> = {
+	overview: '总览',
+	right: '权利',
+	obligation: '义务',
+	guarantee: '保障',
+	conduct: '行为规范',
+};
 
 /** A page on a deputy's rights, obligations, guarantees or conduct (content/duties/*.mdx). */
 export const dutySchema = pageSchema.extend({
@@ -13,4 +19,3 @@ export const dutySchema = pageSchema.extend({
 	/** Things a deputy can tick off; shown as a checklist box. */
 	checklist: z.array(z.string().min(2)).default([]),
 });
-export type DutyData = z.infer<typeof dutySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { pageRefSchema } from './common';
+import { citationSchema, pageRefSchema } from './common';
 
 /** A term in the glossary (content/glossary/terms.yaml). */
 export const glossarySchema = z.object({
@@ -18,8 +18,6 @@ export const glossarySchema = z.object({
 	/** Ids of related terms in the glossary. */
 	related: z.array(z.string()).default([]),
 	/** Laws and articles the definition relies on. */
-	sources: z
-		.array(z.object({ law: z.string().min(1), article: z.string().regex(/^第\d+(—\d+)?条/) }))
-		.default([]),
+	sources: z.array(citationSchema).default([]),
 });
 export type GlossaryData = z.infer<typeof glossarySchema>;

@@ -16,4 +16,3 @@ export const methodSchema = pageSchema.extend({
 	/** Prompts a deputy fills in, rendered as a printable form at the end of the page. */
 	worksheet: z.array(worksheetPromptSchema).default([]),
 });
-export type MethodData = z.infer<typeof methodSchema>;

@@ -17,7 +17,7 @@ const questionBase = z.object({
 	/** Why the answer is right, in one to three sentences; shown after answering. */
 	explanation: z.string().min(4),
 	/** Where the answer is explained: `栏目/页面#小标题`. The build checks the page and the heading. */
-	source: pageRefSchema.refine((s) => s.includes('#'), '出处要写到小标题，例如 duties/attend-meetings#会前准备'),
+	source: pageRefSchema.refine((s) => s.includes('#'), '出处要写到小标题，例如 duties/ob-attend#会前准备'),
 });
 
 const uniqueOptionIds = (options: { id: string }[]) => new Set(options.map((o) => o.id)).size === options.length;
@@ -87,4 +87,3 @@ export const quizSchema = z
 
 export type Question = z.infer<typeof questionSchema>;
 export type QuizData = z.infer<typeof quizSchema>;
-export type QuizOption = z.infer<typeof optionSchema>;

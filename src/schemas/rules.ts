@@ -75,5 +75,4 @@ export const ruleSchema = z
 		});
 	});
 
-export type RuleValue = z.infer<typeof ruleValueSchema>;
 export type RuleData = z.infer<typeof ruleSchema>;

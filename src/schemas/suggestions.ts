@@ -6,4 +6,3 @@ export const suggestionSchema = pageSchema.extend({
 	/** Things to check before moving on; shown as a checklist box. */
 	checklist: z.array(z.string().min(2)).default([]),
 });
-export type SuggestionData = z.infer<typeof suggestionSchema>;

@@ -36,14 +36,14 @@ const fixtures: BadFixture[] = [
 		break: (d) => edit(d, 'training/system.mdx', (t) => t.replace('title: 人民代表大会制度\n', '')),
 		file: 'training/system.mdx',
 		field: 'title',
-		reason: '',
+		reason: '无效输入：期望 string，实际接收 undefined',
 	},
 	{
 		name: 'unknown track',
 		break: (d) => edit(d, 'training/session.mdx', (t) => t.replace('track: initial', 'track: beginner')),
 		file: 'training/session.mdx',
 		field: 'track',
-		reason: 'initial',
+		reason: '无效选项：期望以下之一 "initial"',
 	},
 	{
 		name: 'quiz answer not among options',
@@ -86,7 +86,7 @@ const fixtures: BadFixture[] = [
 		break: (d) => edit(d, 'training/system.mdx', (t) => t.replace('minutes: 10', 'minutes: 十分钟')),
 		file: 'training/system.mdx',
 		field: 'minutes',
-		reason: '',
+		reason: '无效输入：期望 数字，实际接收 string',
 	},
 	{
 		name: 'empty options',
@@ -167,6 +167,27 @@ const fixtures: BadFixture[] = [
 		file: 'quizzes/training-session.yaml',
 		field: '(YAML)',
 		reason: '无法解析',
+	},
+	{
+		name: 'too few objectives',
+		break: (d) => edit(d, 'training/speech.mdx', (t) => t.replace('objectives: [准备发言, 讲清问题, 提出建议]', 'objectives: [准备发言]')),
+		file: 'training/speech.mdx',
+		field: 'objectives',
+		reason: '学习目标要写 3—5 条',
+	},
+	{
+		name: 'too many key points',
+		break: (d) => edit(d, 'training/speech.mdx', (t) => t.replace('keyPoints: [一次讲一件事,', 'keyPoints: [甲项, 乙项, 丙项, 丁项, 戊项, 一次讲一件事,')),
+		file: 'training/speech.mdx',
+		field: 'keyPoints',
+		reason: '要点要写 4—8 条',
+	},
+	{
+		name: 'broken frontmatter YAML',
+		break: (d) => edit(d, 'training/system.mdx', (t) => t.replace('minutes: 10', 'minutes: 10: 20')),
+		file: 'training/system.mdx',
+		field: '(YAML)',
+		reason: '无法解析：bad indentation of a mapping entry（第 7 行）',
 	},
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type NavPage, neighbours, readingOrder, SIDEBAR_LIMIT, sectionGroups, sidebarGroups } from '../../src/lib/navigation';
+import { minutesOf, type NavPage, neighbours, readingOrder, SIDEBAR_LIMIT, sectionGroups, sidebarGroups } from '../../src/lib/navigation';
+import { chineseDate } from '../../src/lib/site';
 
 const page = (section: NavPage['section'], id: string, order: number, track?: NavPage['track']): NavPage => ({
 	section,
@@ -43,4 +44,13 @@ describe('reading order and navigation', () => {
 		expect(sidebarGroups(many, 'duties', 'duties/p0').groups[0].pages[0].id).toBe('p0');
 		expect(sidebarGroups(many, 'duties', 'duties/p499').groups.at(-1)!.pages.at(-1)!.id).toBe('p499');
 	});
+	it('a page without a reading time counts as 10 minutes', () => {
+		expect(minutesOf({ minutes: 25 })).toBe(25);
+		expect(minutesOf({})).toBe(10);
+	});
+});
+
+it('writes dates the Chinese way, from the UTC date', () => {
+	expect(chineseDate(new Date('2026-01-05'))).toBe('2026年1月5日');
+	expect(chineseDate(new Date('2026-11-28T23:30:00Z'))).toBe('2026年11月28日');
 });
