@@ -25,6 +25,10 @@ export default defineConfig({
 	devToolbar: { enabled: false },
 	vite: {
 		build: {
+			// Many deputies open the handbook inside WeChat or another app whose browser lags years behind Chrome;
+			// keeping CSS to what Chromium 87 and Safari 14 understand stops the minifier from writing media-query
+			// range syntax (width>=40rem), which those browsers and the paged-media library used for the PDF books ignore.
+			cssTarget: ['chrome87', 'safari14', 'firefox78'],
 			// The offline (file://) edition re-bundles each page's scripts into one classic script, where Vite's
 			// preload helper (which resolves URLs against import.meta.url) cannot run.
 			modulePreload: process.env.HANDBOOK_EDITION === 'file' ? false : undefined,
