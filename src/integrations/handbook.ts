@@ -8,12 +8,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+import type { Edition } from '../env';
 import { formatProblem } from '../lib/content-check';
 import { hash } from '../lib/hash';
 import { loadContent } from './content-source';
 import { budgetTable, checkLinks, distPages, measurePages, overBudget } from './check-dist';
 import { buildSearchIndex } from './search-index';
-import { buildServiceWorker, PRECACHE_BUDGET } from './service-worker';
+import { buildServiceWorker } from './service-worker';
 
 /** A failed check of the built site, with one line per page and cause. */
 export class DistError extends Error {
@@ -44,16 +46,43 @@ function contentVersion(dir: string): string {
 	return hash(parts.join('\0')).slice(0, 8);
 }
 
+/** `virtual:handbook/edition` (declared in src/virtual.d.ts): what the pages know about this build. */
+function editionModule(contentDir: string, command: string): Plugin {
+	const id = 'virtual:handbook/edition';
+	return {
+		name: 'handbook:edition',
+		resolveId: (source) => (source === id ? `\0${id}` : undefined),
+		load(loaded) {
+			if (loaded !== `\0${id}`) return;
+			const version = command === 'build' || command === 'dev' ? contentVersion(contentDir) : '';
+			return `export const contentVersion = ${JSON.stringify(version)};`;
+		},
+	};
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-export function handbook(options: { contentDir: string }): AstroIntegration {
+export interface HandbookOptions {
+	contentDir: string;
+	edition: Edition;
+	/** Bytes the service worker's precache may hold (web edition). */
+	precacheBudget: number;
+}
+
+export function handbook(options: HandbookOptions): AstroIntegration {
 	let base = '/';
 	return {
 		name: 'handbook',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
+			'astro:config:setup': ({ command, logger, updateConfig }) => {
+				updateConfig({ vite: { plugins: [editionModule(options.contentDir, command)] } });
+				if (options.edition === 'file') {
+					// Opened from file://, the edition lives at the root of its folder; its pages' scripts are re-bundled
+					// into one classic script each, where Vite's preload helper (which resolves URLs against
+					// import.meta.url) cannot run.
+					updateConfig({ base: '/', vite: { build: { modulePreload: false } } });
+				}
 				if (command !== 'build' && command !== 'dev') return;
-				process.env.HANDBOOK_CONTENT_VERSION = contentVersion(options.contentDir);
 				const { model, problems } = loadContent(options.contentDir);
 				if (problems.length > 0) {
 					const error = new ContentError(problems.map(formatProblem));
@@ -71,7 +100,7 @@ export function handbook(options: { contentDir: string }): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				// The offline edition has its own search index and no service worker; scripts/build-offline.ts finishes
 				// it and checks its links once they are relative.
-				if (process.env.HANDBOOK_EDITION === 'file') return;
+				if (options.edition === 'file') return;
 				let started = Date.now();
 				const { pages } = await buildSearchIndex(dir);
 				logger.info(`搜索索引：${pages} 个页面（${Date.now() - started} ms）`);
@@ -87,10 +116,11 @@ export function handbook(options: { contentDir: string }): AstroIntegration {
 				const over = overBudget(weights);
 				if (over.length > 0) throw new DistError(`${over.length} 处超出大小预算`, over);
 				started = Date.now();
-				const sw = await buildServiceWorker(dir, base);
-				logger.info(`离线缓存：${sw.count} 个文件，共 ${mb(sw.size)}（上限 ${mb(PRECACHE_BUDGET)}；${Date.now() - started} ms）`);
-				if (sw.size > PRECACHE_BUDGET) {
-					throw new Error(`离线缓存 ${mb(sw.size)} 超过上限 ${mb(PRECACHE_BUDGET)}：请精简内容或资源。`);
+				const budget = options.precacheBudget;
+				const sw = await buildServiceWorker(dir, base, budget);
+				logger.info(`离线缓存：${sw.count} 个文件，共 ${mb(sw.size)}（上限 ${mb(budget)}；${Date.now() - started} ms）`);
+				if (sw.size > budget) {
+					throw new Error(`离线缓存 ${mb(sw.size)} 超过上限 ${mb(budget)}：请精简内容或资源。`);
 				}
 			},
 		},
