@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
+import { type BuildContext, DistError, mb } from './dist';
 
 export interface ServiceWorkerResult {
 	count: number;
@@ -35,6 +36,15 @@ export async function buildServiceWorker(dist: URL | string, base: string, budge
 		maximumFileSizeToCacheInBytes: Math.max(budget, 8 * 1024 * 1024),
 		cacheId: 'deputy-handbook',
 	});
-	if (warnings.length > 0) throw new Error(`Workbox: ${warnings.join('; ')}`);
+	if (warnings.length > 0) throw new DistError('Workbox 有警告', warnings);
 	return { count, size };
+}
+
+/** Web edition: the service worker, and the precache budget. */
+export async function serviceWorker({ root, base, precacheBudget }: BuildContext): Promise<string> {
+	const sw = await buildServiceWorker(root, base, precacheBudget);
+	if (sw.size > precacheBudget) {
+		throw new DistError('离线缓存超过上限', [`${sw.count} 个文件共 ${mb(sw.size)}，上限 ${mb(precacheBudget)}：请精简内容或资源`]);
+	}
+	return `离线缓存：${sw.count} 个文件，共 ${mb(sw.size)}（上限 ${mb(precacheBudget)}）`;
 }
