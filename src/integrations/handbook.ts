@@ -5,8 +5,8 @@
  * size checks, and the service worker (web), or the packed search, classic scripts, relative links and zip of the
  * edition that opens from file:// (file).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
@@ -15,9 +15,8 @@ import { formatProblem } from '../lib/content-check';
 import { hash } from '../lib/hash';
 import { filesUnder } from './build/dist';
 import { runSteps } from './build/index';
+import { ZIP_NAME } from './build/offline';
 import { loadContent } from './content-source';
-
-export { DistError } from './build/dist';
 
 export class ContentError extends Error {
 	constructor(lines: string[]) {
@@ -54,6 +53,7 @@ export interface HandbookOptions {
 
 export function handbook(options: HandbookOptions): AstroIntegration {
 	let base = '/';
+	let outDir = '';
 	return {
 		name: 'handbook',
 		hooks: {
@@ -79,6 +79,11 @@ export function handbook(options: HandbookOptions): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				base = config.base;
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': () => {
+				// A zip left from an earlier build must not pass for this one if this one fails.
+				if (options.edition === 'file') rmSync(join(dirname(outDir), ZIP_NAME), { force: true });
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const { edition, precacheBudget } = options;
