@@ -3,12 +3,11 @@ import mdx from '@astrojs/mdx';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { envSchema, settings } from './src/env.ts';
 import { handbook } from './src/integrations/handbook.ts';
 
-// SITE: the public origin (e.g. https://rd.example.gov.cn); BASE: the sub-path the site is served under (e.g. /handbook/).
-const site = process.env.SITE || 'http://localhost:4321';
-const base = process.env.BASE || '/';
-const contentDir = process.env.HANDBOOK_CONTENT || 'content';
+// SITE, BASE, HANDBOOK_CONTENT, HANDBOOK_EDITION…: see src/env.ts.
+const { site, base, contentDir, edition, precacheBudgetMb } = settings;
 // The reader's preferences script runs inline in <head> (BaseLayout), before the stylesheet and the first paint, so it
 // costs no request of its own; the CSP lets it run by its hash.
 const prefsScript = readFileSync(new URL('./src/scripts/prefs.js', import.meta.url), 'utf8');
@@ -21,7 +20,8 @@ export default defineConfig({
 	trailingSlash: 'always',
 	output: 'static',
 	build: { format: 'directory' },
-	integrations: [handbook({ contentDir }), mdx()],
+	env: { schema: envSchema },
+	integrations: [handbook({ contentDir, edition, precacheBudget: precacheBudgetMb * 1024 * 1024 }), mdx()],
 	devToolbar: { enabled: false },
 	vite: {
 		build: {
@@ -29,9 +29,6 @@ export default defineConfig({
 			// keeping CSS to what Chromium 87 and Safari 14 understand stops the minifier from writing media-query
 			// range syntax (width>=40rem), which those browsers and the paged-media library used for the PDF books ignore.
 			cssTarget: ['chrome87', 'safari14', 'firefox78'],
-			// The offline (file://) edition re-bundles each page's scripts into one classic script, where Vite's
-			// preload helper (which resolves URLs against import.meta.url) cannot run.
-			modulePreload: process.env.HANDBOOK_EDITION === 'file' ? false : undefined,
 			rollupOptions: {
 				// Astro marks every MDX module with a "use astro:head-inject" directive that the bundler warns about
 				// once per file; it is expected and would drown the build log of a large handbook.

@@ -7,6 +7,7 @@ import type { ModuleInfo } from '../lib/completion';
 import { type NavPage, pageKey, readingOrder } from '../lib/navigation';
 import { quizFingerprint } from '../lib/quiz';
 import { type PageSection, pageSections } from '../lib/sections';
+import { contentVersion } from 'virtual:handbook/edition';
 
 /** A content page's entry; `entry.collection` tells the section and with it the shape of `entry.data`. */
 export type PageEntry = CollectionEntry<PageSection>;
@@ -72,8 +73,8 @@ const built = new Date();
  */
 export const edition = {
 	built,
-	version: process.env.HANDBOOK_CONTENT_VERSION ?? '',
-	id: `${built.getTime().toString(36)}${process.env.HANDBOOK_CONTENT_VERSION ? `-${process.env.HANDBOOK_CONTENT_VERSION}` : ''}`,
+	version: contentVersion,
+	id: `${built.getTime().toString(36)}${contentVersion ? `-${contentVersion}` : ''}`,
 };
 
 /** Training modules with their quiz fingerprints, for progress and the completion record. */

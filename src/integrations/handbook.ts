@@ -1,24 +1,20 @@
 /**
  * The handbook's build steps around Astro's own: before anything renders, the content is validated and
  * cross-checked (a problem stops `astro build` with one line per problem: file › entry › field: message);
- * after the pages are written, the search index and then the service worker are built, and the precache budget is
- * checked.
+ * after the pages are written, the edition's steps run (src/integrations/build/): the search index, the link and
+ * size checks, and the service worker (web), or the packed search, classic scripts, relative links and zip of the
+ * edition that opens from file:// (file).
  */
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
+import type { Edition } from '../env';
 import { formatProblem } from '../lib/content-check';
+import { runSteps } from './build/index';
+import { ZIP_NAME } from './build/offline';
 import { loadContent } from './content-source';
-import { budgetTable, checkLinks, distPages, measurePages, overBudget } from './check-dist';
-import { buildSearchIndex } from './search-index';
-import { buildServiceWorker, PRECACHE_BUDGET } from './service-worker';
-
-/** A failed check of the built site, with one line per page and cause. */
-export class DistError extends Error {
-	constructor(title: string, lines: string[]) {
-		super(`构建检查未通过：${title}\n${lines.map((l) => `  ✗ ${l}`).join('\n')}`);
-		this.name = 'DistError';
-	}
-}
 
 export class ContentError extends Error {
 	constructor(lines: string[]) {
@@ -27,17 +23,43 @@ export class ContentError extends Error {
 	}
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+/**
+ * `virtual:handbook/edition` (declared in src/virtual.d.ts): what the pages know about this build. The content
+ * version (“内容版本” on /about/) is the fingerprint of the content files the pre-check read.
+ */
+function editionModule(version: string): Plugin {
+	const id = 'virtual:handbook/edition';
+	return {
+		name: 'handbook:edition',
+		resolveId: (source) => (source === id ? `\0${id}` : undefined),
+		load: (loaded) => (loaded === `\0${id}` ? `export const contentVersion = ${JSON.stringify(version)};` : undefined),
+	};
+}
 
-export function handbook(options: { contentDir: string }): AstroIntegration {
+export interface HandbookOptions {
+	contentDir: string;
+	edition: Edition;
+	/** Bytes the service worker's precache may hold (web edition). */
+	precacheBudget: number;
+}
+
+export function handbook(options: HandbookOptions): AstroIntegration {
 	let base = '/';
+	let outDir = '';
 	return {
 		name: 'handbook',
 		hooks: {
-			'astro:config:setup': ({ command, logger }) => {
-				if (command !== 'build' && command !== 'dev') return;
-				const { model, problems, version } = loadContent(options.contentDir);
-				process.env.HANDBOOK_CONTENT_VERSION = version;
+			'astro:config:setup': ({ command, logger, updateConfig }) => {
+				const checked = command === 'build' || command === 'dev' ? loadContent(options.contentDir) : undefined;
+				updateConfig({ vite: { plugins: [editionModule(checked?.version ?? '')] } });
+				if (options.edition === 'file') {
+					// Opened from file://, the edition lives at the root of its folder; its pages' scripts are re-bundled
+					// into one classic script each, where Vite's preload helper (which resolves URLs against
+					// import.meta.url) cannot run.
+					updateConfig({ base: '/', vite: { build: { modulePreload: false } } });
+				}
+				if (!checked) return;
+				const { model, problems } = checked;
 				if (problems.length > 0) {
 					const error = new ContentError(problems.map(formatProblem));
 					if (command === 'build') throw error;
@@ -50,31 +72,15 @@ export function handbook(options: { contentDir: string }): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				base = config.base;
+				outDir = fileURLToPath(config.outDir);
+			},
+			'astro:build:start': () => {
+				// A zip left from an earlier build must not pass for this one if this one fails.
+				if (options.edition === 'file') rmSync(join(dirname(outDir), ZIP_NAME), { force: true });
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				// The offline edition has its own search index and no service worker; scripts/build-offline.ts finishes
-				// it and checks its links once they are relative.
-				if (process.env.HANDBOOK_EDITION === 'file') return;
-				let started = Date.now();
-				const { pages } = await buildSearchIndex(dir);
-				logger.info(`搜索索引：${pages} 个页面（${Date.now() - started} ms）`);
-				started = Date.now();
-				const root = fileURLToPath(dir);
-				const pagesOnDisk = distPages(root, base);
-				const broken = checkLinks(root, base, pagesOnDisk);
-				if (broken.length > 0) {
-					throw new DistError(`${broken.length} 处链接或锚点有问题`, broken);
-				}
-				const weights = measurePages(root, base, pagesOnDisk);
-				logger.info(`链接检查通过：${pagesOnDisk.length} 个页面。页面大小：\n${budgetTable(weights)}`);
-				const over = overBudget(weights);
-				if (over.length > 0) throw new DistError(`${over.length} 处超出大小预算`, over);
-				started = Date.now();
-				const sw = await buildServiceWorker(dir, base);
-				logger.info(`离线缓存：${sw.count} 个文件，共 ${mb(sw.size)}（上限 ${mb(PRECACHE_BUDGET)}；${Date.now() - started} ms）`);
-				if (sw.size > PRECACHE_BUDGET) {
-					throw new Error(`离线缓存 ${mb(sw.size)} 超过上限 ${mb(PRECACHE_BUDGET)}：请精简内容或资源。`);
-				}
+				const { edition, precacheBudget } = options;
+				await runSteps({ root: fileURLToPath(dir), base, edition, precacheBudget }, logger);
 			},
 		},
 	};

@@ -1,7 +1,7 @@
 /**
  * The `fetch` that Pagefind's own script uses in the offline edition (opened from file://, where browsers refuse
  * fetch() of local files). The build injects it into that script in place of the browser's fetch
- * (src/integrations/pagefind-pack.ts); nothing else on the page sees it. Requests under the index path are
+ * (src/integrations/build/pagefind-pack.ts); nothing else on the page sees it. Requests under the index path are
  * answered with the index files that `pagefind/files.js`, a plain script, put on the page; every other request
  * goes to the browser's own fetch.
  */

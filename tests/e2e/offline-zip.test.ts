@@ -4,13 +4,13 @@
  * itself and puts the same page first as the online search (dist/) for every query of the recall set, typed into
  * both search pages, in Chromium and in Firefox.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
+import { astroBuild } from '../support/build';
 import { openFirefox } from '../support/firefox';
 import { answerAll } from '../support/quiz';
 import { typeQuery, typeQueryFirefox } from '../support/search-page';
@@ -23,7 +23,7 @@ let context: BrowserContext;
 let home: string;
 
 beforeAll(() => {
-	const r = spawnSync('node', ['scripts/build-offline.ts'], { encoding: 'utf8', env: { ...process.env } });
+	const r = astroBuild('dist-offline/handbook', { HANDBOOK_EDITION: 'file' });
 	if (r.status !== 0) throw new Error(`build:offline failed\n${r.stdout}\n${r.stderr}`);
 	rmSync(UNZIPPED, { recursive: true, force: true });
 	const files = unzipSync(readFileSync('dist-offline/handbook-offline.zip'));

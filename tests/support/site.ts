@@ -1,7 +1,7 @@
 /** Facts about a built site on disk, and the browser-plus-server fixture the end-to-end tests share. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { distPages } from '../../src/integrations/check-dist';
+import { distPages } from '../../src/integrations/build/dist';
 import { launch } from './browser';
 import { serve, type StaticServer } from './static-server';
 

@@ -8,8 +8,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGEFIND_GLOBAL, pagefindPack } from '../../src/integrations/pagefind-pack';
-import { searchIndexFiles } from '../../src/integrations/search-index';
+import { PAGEFIND_GLOBAL, packPagefind } from '../../src/integrations/build/pagefind-pack';
+import { searchIndexFiles } from '../../src/integrations/build/search-index';
 import { PAGEFIND_OPTIONS, type PagefindApi, type PagefindResultData, searchOffline } from '../../src/lib/offline-search';
 import { FILES_GLOBAL } from '../../src/lib/pagefind-files';
 
@@ -23,7 +23,7 @@ const pages: Record<string, string> = {
 };
 
 let files: { path: string; content: Uint8Array }[];
-let pack: Awaited<ReturnType<typeof pagefindPack>>;
+let pack: Awaited<ReturnType<typeof packPagefind>>;
 let pagefind: PagefindApi & { search(term: string | null): ReturnType<PagefindApi['search']> };
 
 beforeAll(async () => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
 		writeFileSync(join(SITE, path), `<!doctype html><html lang="zh-cn"><head><title>t</title></head><body>${marked}</body></html>`);
 	}
 	files = await searchIndexFiles(SITE);
-	pack = await pagefindPack(files);
+	pack = await packPagefind(files);
 	// Pagefind reads the page's language from <html lang> (the edition's pages say zh-CN): the one part of a page
 	// it needs here (no current script: it is not loaded from an address).
 	(globalThis as { document?: unknown }).document = { currentScript: null, querySelector: () => ({ getAttribute: () => 'zh-CN' }) };
@@ -56,7 +56,7 @@ async function urls(term: string): Promise<string[]> {
 	return Promise.all(found!.results.map(async (r) => (await r.data()).url));
 }
 
-describe('pagefindPack', () => {
+describe('packPagefind', () => {
 	it('runs Pagefind’s own script on its own index: the pages with their text, title, section and headings', async () => {
 		const [r] = (await pagefind.search('联名'))!.results;
 		const data = (await r.data()) as PagefindResultData & { content: string; word_count: number; anchors: { id: string; text: string }[] };
@@ -80,10 +80,10 @@ describe('pagefindPack', () => {
 	});
 
 	it('stops with the file’s name when Pagefind’s output lacks a file the search needs', async () => {
-		await expect(pagefindPack(files.filter((f) => !f.path.endsWith('.pf_meta')))).rejects.toThrow(/pf_meta/);
-		await expect(pagefindPack(files.filter((f) => f.path !== 'pagefind.js'))).rejects.toThrow(/pagefind\.js/);
-		await expect(pagefindPack(files.filter((f) => !f.path.startsWith('wasm.')))).rejects.toThrow(/wasm/);
-		await expect(pagefindPack(files.filter((f) => f.path !== 'pagefind-entry.json'))).rejects.toThrow(/pagefind-entry\.json/);
+		await expect(packPagefind(files.filter((f) => !f.path.endsWith('.pf_meta')))).rejects.toThrow(/pf_meta/);
+		await expect(packPagefind(files.filter((f) => f.path !== 'pagefind.js'))).rejects.toThrow(/pagefind\.js/);
+		await expect(packPagefind(files.filter((f) => !f.path.startsWith('wasm.')))).rejects.toThrow(/wasm/);
+		await expect(packPagefind(files.filter((f) => f.path !== 'pagefind-entry.json'))).rejects.toThrow(/pagefind-entry\.json/);
 	});
 });
 

@@ -8,9 +8,13 @@
  *     `HandbookPagefind`, its `fetch` answered from those files (src/lib/pagefind-files.ts).
  * The page then searches with the engine, ranking and excerpts of the online edition (src/lib/offline-search.ts).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { FILES_GLOBAL } from '../lib/pagefind-files.ts';
+import { FILES_GLOBAL } from '../../lib/pagefind-files.ts';
+import { type BuildContext, DistError, mb } from './dist';
+import { searchIndexFiles } from './search-index';
 
 /** The global name of Pagefind's search API in the offline edition. */
 export const PAGEFIND_GLOBAL = 'HandbookPagefind';
@@ -18,15 +22,8 @@ export const PAGEFIND_GLOBAL = 'HandbookPagefind';
 /** Pagefind's files that its script fetches while searching (not its UI, highlighter or worker scripts). */
 const INDEX_FILE = /^(pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|fragment|filter)\/[^/]+)$/;
 
-export class PagefindPackError extends Error {
-	constructor(what: string) {
-		super(`离线版搜索无法打包 Pagefind 的文件：${what}`);
-		this.name = 'PagefindPackError';
-	}
-}
-
 /** The two scripts, from the files Pagefind made for the built pages (`searchIndexFiles`). */
-export async function pagefindPack(files: { path: string; content: Uint8Array }[]): Promise<{ 'pagefind.js': string; 'files.js': string }> {
+export async function packPagefind(files: { path: string; content: Uint8Array }[]): Promise<{ 'pagefind.js': string; 'files.js': string }> {
 	const script = files.find((f) => f.path === 'pagefind.js');
 	const index = files.filter((f) => INDEX_FILE.test(f.path));
 	const present = {
@@ -35,13 +32,14 @@ export async function pagefindPack(files: { path: string; content: Uint8Array }[
 		'pagefind.*.pf_meta': index.some((f) => f.path.endsWith('.pf_meta')),
 		'wasm.*.pagefind': index.some((f) => f.path.endsWith('.pagefind')),
 	};
-	for (const [name, found] of Object.entries(present)) if (!found) throw new PagefindPackError(`Pagefind 的输出里没有 ${name}`);
+	const missing = Object.entries(present).flatMap(([name, found]) => (found ? [] : [`Pagefind 的输出里没有 ${name}`]));
+	if (missing.length > 0) throw new DistError('离线版搜索无法打包 Pagefind 的文件', missing);
 	const bundled = await build({
 		stdin: { contents: new TextDecoder().decode(script!.content), loader: 'js', sourcefile: 'pagefind.js' },
 		bundle: true,
 		format: 'iife',
 		globalName: PAGEFIND_GLOBAL,
-		inject: [fileURLToPath(new URL('../lib/pagefind-files.ts', import.meta.url))],
+		inject: [fileURLToPath(new URL('../../lib/pagefind-files.ts', import.meta.url))],
 		// Pagefind finds its files from its own address when no basePath is given; the edition always gives one.
 		define: { 'import.meta.url': 'undefined' },
 		minify: true,
@@ -54,4 +52,12 @@ export async function pagefindPack(files: { path: string; content: Uint8Array }[
 		'pagefind.js': bundled.outputFiles[0].text,
 		'files.js': `globalThis.${FILES_GLOBAL}=${JSON.stringify(data)};\n`,
 	};
+}
+
+/** File edition: the pages indexed as the web edition indexes them, and the two scripts written to pagefind/. */
+export async function pagefindPack({ root }: BuildContext): Promise<string> {
+	const pack = await packPagefind(await searchIndexFiles(root));
+	mkdirSync(join(root, 'pagefind'), { recursive: true });
+	for (const [name, text] of Object.entries(pack)) writeFileSync(join(root, 'pagefind', name), text);
+	return `搜索：Pagefind（脚本 ${mb(Buffer.byteLength(pack['pagefind.js']))}，索引文件 ${mb(Buffer.byteLength(pack['files.js']))}）`;
 }

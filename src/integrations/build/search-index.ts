@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { type BuildContext, DistError } from './dist';
 
 export interface IndexResult {
 	pages: number;
@@ -14,10 +15,10 @@ export interface IndexResult {
 async function withIndex<T>(dist: URL | string, use: (index: pagefind.PagefindIndex, root: string, pages: number) => Promise<T>): Promise<T> {
 	const root = typeof dist === 'string' ? dist : fileURLToPath(dist);
 	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-	if (!index) throw new Error(`Pagefind 无法启动：${errors.join('; ')}`);
+	if (!index) throw new DistError('Pagefind 无法启动', errors);
 	try {
 		const added = await index.addDirectory({ path: root });
-		if (added.errors.length > 0) throw new Error(`Pagefind 索引出错：${added.errors.join('; ')}`);
+		if (added.errors.length > 0) throw new DistError('Pagefind 索引出错', added.errors);
 		return await use(index, root, added.page_count);
 	} finally {
 		await pagefind.close();
@@ -28,7 +29,7 @@ async function withIndex<T>(dist: URL | string, use: (index: pagefind.PagefindIn
 export function buildSearchIndex(dist: URL | string): Promise<IndexResult> {
 	return withIndex(dist, async (index, root, pages) => {
 		const written = await index.writeFiles({ outputPath: `${root.replace(/\/$/, '')}/pagefind` });
-		if (written.errors.length > 0) throw new Error(`Pagefind 写文件出错：${written.errors.join('; ')}`);
+		if (written.errors.length > 0) throw new DistError('Pagefind 写文件出错', written.errors);
 		return { pages };
 	});
 }
@@ -37,7 +38,13 @@ export function buildSearchIndex(dist: URL | string): Promise<IndexResult> {
 export function searchIndexFiles(dist: URL | string): Promise<{ path: string; content: Uint8Array }[]> {
 	return withIndex(dist, async (index) => {
 		const { files, errors } = await index.getFiles();
-		if (errors.length > 0) throw new Error(`Pagefind 读取索引出错：${errors.join('; ')}`);
+		if (errors.length > 0) throw new DistError('Pagefind 读取索引出错', errors);
 		return files;
 	});
+}
+
+/** Web edition: the search index next to the pages. */
+export async function searchIndex({ root }: BuildContext): Promise<string> {
+	const { pages } = await buildSearchIndex(root);
+	return `搜索索引：${pages} 个页面`;
 }

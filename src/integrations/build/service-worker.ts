@@ -6,19 +6,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
-
-/**
- * The precache of the real handbook must stay under this many bytes. HANDBOOK_PRECACHE_BUDGET_MB raises it for
- * synthetic handbooks many times the real size (the benchmarks); a deployment should not need it.
- */
-export const PRECACHE_BUDGET = Number(process.env.HANDBOOK_PRECACHE_BUDGET_MB ?? 8) * 1024 * 1024;
+import { type BuildContext, DistError, mb } from './dist';
 
 export interface ServiceWorkerResult {
 	count: number;
 	size: number;
 }
 
-export async function buildServiceWorker(dist: URL | string, base: string): Promise<ServiceWorkerResult> {
+/** `budget`: the bytes the precache may hold (HANDBOOK_PRECACHE_BUDGET_MB, src/env.ts); no file past it is cached. */
+export async function buildServiceWorker(dist: URL | string, base: string, budget: number): Promise<ServiceWorkerResult> {
 	const root = typeof dist === 'string' ? dist : fileURLToPath(dist);
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const { count, size, warnings } = await generateSW({
@@ -37,9 +33,18 @@ export async function buildServiceWorker(dist: URL | string, base: string): Prom
 		inlineWorkboxRuntime: true,
 		sourcemap: false,
 		mode: 'production',
-		maximumFileSizeToCacheInBytes: Math.max(PRECACHE_BUDGET, 8 * 1024 * 1024),
+		maximumFileSizeToCacheInBytes: Math.max(budget, 8 * 1024 * 1024),
 		cacheId: 'deputy-handbook',
 	});
-	if (warnings.length > 0) throw new Error(`Workbox: ${warnings.join('; ')}`);
+	if (warnings.length > 0) throw new DistError('Workbox 有警告', warnings);
 	return { count, size };
+}
+
+/** Web edition: the service worker, and the precache budget. */
+export async function serviceWorker({ root, base, precacheBudget }: BuildContext): Promise<string> {
+	const sw = await buildServiceWorker(root, base, precacheBudget);
+	if (sw.size > precacheBudget) {
+		throw new DistError('离线缓存超过上限', [`${sw.count} 个文件共 ${mb(sw.size)}，上限 ${mb(precacheBudget)}：请精简内容或资源`]);
+	}
+	return `离线缓存：${sw.count} 个文件，共 ${mb(sw.size)}（上限 ${mb(precacheBudget)}）`;
 }

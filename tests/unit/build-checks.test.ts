@@ -2,7 +2,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BUDGETS, checkLinks, measurePages, overBudget } from '../../src/integrations/check-dist';
+import { BUDGETS, measurePages, overBudget } from '../../src/integrations/build/budgets';
+import { brokenLinks } from '../../src/integrations/build/links';
 
 const DIST = 'tests/.tmp/check-dist';
 
@@ -24,34 +25,40 @@ beforeEach(() => {
 
 describe('internal links and anchors', () => {
 	it('pass when every link and anchor resolves', () => {
-		expect(checkLinks(DIST, '/')).toEqual([]);
+		expect(brokenLinks(DIST, '/')).toEqual([]);
 	});
 
 	it('a dead anchor names the page, the link and the missing anchor', () => {
 		write('b/index.html', page('<a href="/a/#第二节">x</a>'));
-		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 /a/#第二节 的锚点 #第二节 在 a/index.html 中不存在']);
+		expect(brokenLinks(DIST, '/')).toEqual(['b/index.html: 链接 /a/#第二节 的锚点 #第二节 在 a/index.html 中不存在']);
 	});
 
 	it('an id used twice on a page names the page and the id (an anchor to it would be ambiguous)', () => {
 		write('b/index.html', page('<h2 id="常见误区">一</h2><h2 id="常见误区">二</h2><h2 id="会前准备">三</h2>'));
-		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: id “常见误区” 用了 2 次，指向它的锚点不唯一']);
+		expect(brokenLinks(DIST, '/')).toEqual(['b/index.html: id “常见误区” 用了 2 次，指向它的锚点不唯一']);
 	});
 
 	it('a link to a missing page names the page and the link', () => {
 		write('b/index.html', page('<a href="../nowhere/">x</a>'));
-		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 链接 ../nowhere/ 指向不存在的页面或文件']);
+		expect(brokenLinks(DIST, '/')).toEqual(['b/index.html: 链接 ../nowhere/ 指向不存在的页面或文件']);
+	});
+
+	it('a link to a file that is not a page must exist; an anchor on it is not checked (only pages have ids)', () => {
+		write('doc.pdf', '%PDF-1.4');
+		write('b/index.html', page('<a href="/doc.pdf#page=2">ok</a><a href="/gone.pdf#page=2">x</a>'));
+		expect(brokenLinks(DIST, '/')).toEqual(['b/index.html: 链接 /gone.pdf#page=2 指向不存在的页面或文件']);
 	});
 
 	it('an external script is refused; a link to another site is allowed', () => {
 		write('b/index.html', page('<a href="https://www.npc.gov.cn/">全国人大网</a><script src="https://cdn.example.com/x.js"></script>'));
-		expect(checkLinks(DIST, '/')).toEqual(['b/index.html: 引用了外部资源 https://cdn.example.com/x.js']);
+		expect(brokenLinks(DIST, '/')).toEqual(['b/index.html: 引用了外部资源 https://cdn.example.com/x.js']);
 	});
 
 	it('under a base path, a link that leaves it is reported', () => {
 		rmSync(DIST, { recursive: true, force: true });
 		write('index.html', page('<a href="/handbook/a/">ok</a><a href="/a/">outside</a>'));
 		write('a/index.html', page(''));
-		expect(checkLinks(DIST, '/handbook/')).toEqual(['index.html: 链接 /a/ 不在站点路径 /handbook/ 之内']);
+		expect(brokenLinks(DIST, '/handbook/')).toEqual(['index.html: 链接 /a/ 不在站点路径 /handbook/ 之内']);
 	});
 });
 
@@ -71,7 +78,7 @@ describe('size budgets', () => {
 		write('c/index.html', page('<script type="module" src="/_astro/big.js"></script>'));
 		const over = overBudget(measurePages(DIST, '/'));
 		expect(over).toHaveLength(1);
-		expect(over[0]).toMatch(new RegExp(`^c/index.html: 首屏 JavaScript \\d+\\.\\d kB 超过 ${BUDGETS.initialJs / 1024}\\.0 kB$`));
+		expect(over[0]).toMatch(new RegExp(`^c/index.html: 首屏 JavaScript \\d+\\.\\d kB 超过 ${BUDGETS.web.initialJs / 1024}\\.0 kB$`));
 	});
 
 	it('measures the page shell without its article, and the article separately', () => {
