@@ -4,6 +4,7 @@
  * it comes from, announces the result in a polite live region and moves focus there. Best and last scores are kept
  * in the progress store; if storage is unavailable the quiz still works for this visit.
  */
+import { statusText } from '../lib/completion';
 import { ProgressStore } from '../lib/progress-store';
 import { progressStorage } from '../lib/progress-storage';
 import { type GradableQuiz, gradeQuiz, shuffleOptionIds } from '../lib/quiz';
@@ -91,7 +92,7 @@ class HandbookQuiz extends HTMLElement {
 				if (link) reread.set(link.href, link);
 			}
 		});
-		const record = this.#store.recordAttempt(this.dataset.quiz!, this.dataset.hash!, graded.percent, graded.passed);
+		const record = this.#store.recordAttempt(this.dataset.quiz!, this.#quiz.hash, graded.percent, graded.passed);
 		this.#renderResult(graded.correct, graded.total, graded.percent, graded.passed, [...reread.values()]);
 		this.#showRecord(record);
 		this.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
@@ -131,11 +132,12 @@ class HandbookQuiz extends HTMLElement {
 		r.focus();
 	}
 
-	#showRecord(record = this.#store.quizRecord(this.dataset.quiz!, this.dataset.hash!)) {
+	#showRecord(record = this.#store.quizRecord(this.dataset.quiz!, this.#quiz.hash)) {
 		const el = this.querySelector<HTMLElement>('[data-record]')!;
 		if (!record) return;
 		el.hidden = false;
-		el.textContent = `${record.passed ? '✓ 已通过。' : ''}最好成绩 ${record.best}%，上次 ${record.last}%，共作答 ${record.attempts} 次。`;
+		const status = statusText({ quiz: this.dataset.quiz, passed: record.passed, best: record.best, outdated: false });
+		el.textContent = `${status}。上次 ${record.last}%，共作答 ${record.attempts} 次。`;
 	}
 
 	#retry() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storageIsPerPage } from '../../src/lib/progress-storage';
-import { completion, type ModuleInfo } from '../../src/lib/completion';
+import { completion, type ModuleInfo, statusText } from '../../src/lib/completion';
 import {
 	BACKUP_KEY,
 	emptyProgress,
@@ -175,6 +175,25 @@ describe('completion rule', () => {
 		const code2 = completion(modules, store.read()).code;
 		expect(code2).not.toBe(code1);
 		expect(completion(modules, store.read()).code).toBe(code2);
+	});
+});
+
+describe('module status in words', () => {
+	const m = { quiz: 'q', passed: false, best: undefined, outdated: false };
+	it('says the same thing for each state wherever it is shown', () => {
+		expect(statusText({ ...m, quiz: undefined })).toBe('无自测');
+		expect(statusText(m)).toBe('未作答');
+		expect(statusText({ ...m, best: 40 })).toBe('未通过，最好成绩 40%');
+		expect(statusText({ ...m, passed: true, best: 90 })).toBe('✓ 已通过，最好成绩 90%');
+		expect(statusText({ ...m, outdated: true })).toBe('题目已更新，请重新自测');
+	});
+	it('follows the completion rule: a record against an older quiz is outdated, not passed', () => {
+		const modules: ModuleInfo[] = [{ key: 'training/a', title: 'A', required: true, quiz: 'qa', hash: 'new' }];
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordAttempt('qa', 'old', 100, true, t0);
+		expect(statusText(completion(modules, store.read()).modules[0])).toBe('题目已更新，请重新自测');
+		store.recordAttempt('qa', 'new', 100, true, t1);
+		expect(statusText(completion(modules, store.read()).modules[0])).toBe('✓ 已通过，最好成绩 100%');
 	});
 });
 
