@@ -5,9 +5,9 @@
  * in the progress store; if storage is unavailable the quiz still works for this visit.
  */
 import { statusText } from '../lib/completion';
-import { ProgressStore } from '../lib/progress-store';
-import { progressStorage } from '../lib/progress-storage';
+import type { ProgressStore } from '../lib/progress-store';
 import { type GradableQuiz, gradeQuiz, shuffleOptionIds } from '../lib/quiz';
+import { openProgress } from './progress';
 
 class HandbookQuiz extends HTMLElement {
 	#quiz!: GradableQuiz;
@@ -20,8 +20,8 @@ class HandbookQuiz extends HTMLElement {
 	async connectedCallback() {
 		// Where progress is kept can take a moment to find out (the offline edition asks a frame); the form stays
 		// the plain, self-marking version until then.
-		const { storage, shared } = await progressStorage();
-		this.#store = new ProgressStore(storage);
+		const { store, shared, subscribe } = await openProgress();
+		this.#store = store;
 		this.#shared = shared;
 		const json = this.querySelector('script[data-gradable]')?.textContent;
 		const form = this.querySelector('form');
@@ -34,6 +34,8 @@ class HandbookQuiz extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-actions]')!.hidden = false;
 		this.#shuffle();
 		this.#showRecord();
+		// Another tab may pass this quiz, or clear the progress on /progress/.
+		subscribe(() => this.#showRecord());
 		form.addEventListener('submit', (e) => {
 			e.preventDefault();
 			this.#submit();
@@ -97,7 +99,6 @@ class HandbookQuiz extends HTMLElement {
 		this.#showRecord(record);
 		this.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
 		this.querySelector<HTMLButtonElement>('[data-retry]')!.hidden = false;
-		this.dispatchEvent(new CustomEvent('handbook-progress', { bubbles: true }));
 	}
 
 	#renderResult(correct: number, total: number, percent: number, passed: boolean, reread: HTMLAnchorElement[]) {
@@ -134,8 +135,8 @@ class HandbookQuiz extends HTMLElement {
 
 	#showRecord(record = this.#store.quizRecord(this.dataset.quiz!, this.#quiz.hash)) {
 		const el = this.querySelector<HTMLElement>('[data-record]')!;
+		el.hidden = !record;
 		if (!record) return;
-		el.hidden = false;
 		const status = statusText({ quiz: this.dataset.quiz, passed: record.passed, best: record.best, outdated: false });
 		el.textContent = `${status}。上次 ${record.last}%，共作答 ${record.attempts} 次。`;
 	}

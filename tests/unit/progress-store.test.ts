@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageIsPerPage } from '../../src/lib/progress-storage';
+import { storageIsPerPage } from '../../src/components/progress';
 import { completion, type ModuleInfo, statusText } from '../../src/lib/completion';
 import {
 	BACKUP_KEY,
@@ -59,6 +59,31 @@ describe('progress store: read and write', () => {
 		store.markRead('training/system', t0);
 		store.markRead('training/system', t1);
 		expect(store.read().read).toEqual({ 'training/system': t0.toISOString() });
+	});
+});
+
+describe('progress store: tells its page about every change it makes', () => {
+	it('calls onWrite after each write, also when the write could only go to memory, and not for a refused import', () => {
+		const s = new MemoryStorage();
+		let writes = 0;
+		const store = new ProgressStore(s, () => writes++);
+		store.read();
+		expect(writes).toBe(0);
+		store.recordAttempt('q', 'h', 100, true, t0);
+		store.markRead('training/system', t0);
+		store.markRead('training/system', t1); // already read: nothing changes
+		store.setName('赵六');
+		expect(writes).toBe(3);
+		const file = store.exportFile(t1);
+		store.clear();
+		expect(writes).toBe(4);
+		expect(store.importFile('not a file').ok).toBe(false);
+		expect(writes).toBe(4);
+		expect(store.importFile(file).ok).toBe(true);
+		expect(writes).toBe(5);
+		s.failWrites = true;
+		store.recordAttempt('q2', 'h', 50, false, t1);
+		expect([writes, store.status]).toEqual([6, 'memory-only']);
 	});
 });
 
