@@ -4,9 +4,10 @@
  * it comes from, announces the result in a polite live region and moves focus there. Best and last scores are kept
  * in the progress store; if storage is unavailable the quiz still works for this visit.
  */
-import { ProgressStore } from '../lib/progress-store';
-import { progressStorage } from '../lib/progress-storage';
+import { statusText } from '../lib/completion';
+import type { ProgressStore } from '../lib/progress-store';
 import { type GradableQuiz, gradeQuiz, shuffleOptionIds } from '../lib/quiz';
+import { openProgress } from './progress';
 
 class HandbookQuiz extends HTMLElement {
 	#quiz!: GradableQuiz;
@@ -19,8 +20,8 @@ class HandbookQuiz extends HTMLElement {
 	async connectedCallback() {
 		// Where progress is kept can take a moment to find out (the offline edition asks a frame); the form stays
 		// the plain, self-marking version until then.
-		const { storage, shared } = await progressStorage();
-		this.#store = new ProgressStore(storage);
+		const { store, shared, subscribe } = await openProgress();
+		this.#store = store;
 		this.#shared = shared;
 		const json = this.querySelector('script[data-gradable]')?.textContent;
 		const form = this.querySelector('form');
@@ -33,6 +34,8 @@ class HandbookQuiz extends HTMLElement {
 		this.querySelector<HTMLElement>('[data-actions]')!.hidden = false;
 		this.#shuffle();
 		this.#showRecord();
+		// Another tab may pass this quiz, or clear the progress on /progress/.
+		subscribe(() => this.#showRecord());
 		form.addEventListener('submit', (e) => {
 			e.preventDefault();
 			this.#submit();
@@ -91,12 +94,11 @@ class HandbookQuiz extends HTMLElement {
 				if (link) reread.set(link.href, link);
 			}
 		});
-		const record = this.#store.recordAttempt(this.dataset.quiz!, this.dataset.hash!, graded.percent, graded.passed);
+		const record = this.#store.recordAttempt(this.dataset.quiz!, this.#quiz.hash, graded.percent, graded.passed);
 		this.#renderResult(graded.correct, graded.total, graded.percent, graded.passed, [...reread.values()]);
 		this.#showRecord(record);
 		this.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
 		this.querySelector<HTMLButtonElement>('[data-retry]')!.hidden = false;
-		this.dispatchEvent(new CustomEvent('handbook-progress', { bubbles: true }));
 	}
 
 	#renderResult(correct: number, total: number, percent: number, passed: boolean, reread: HTMLAnchorElement[]) {
@@ -131,11 +133,12 @@ class HandbookQuiz extends HTMLElement {
 		r.focus();
 	}
 
-	#showRecord(record = this.#store.quizRecord(this.dataset.quiz!, this.dataset.hash!)) {
+	#showRecord(record = this.#store.quizRecord(this.dataset.quiz!, this.#quiz.hash)) {
 		const el = this.querySelector<HTMLElement>('[data-record]')!;
+		el.hidden = !record;
 		if (!record) return;
-		el.hidden = false;
-		el.textContent = `${record.passed ? '✓ 已通过。' : ''}最好成绩 ${record.best}%，上次 ${record.last}%，共作答 ${record.attempts} 次。`;
+		const status = statusText({ quiz: this.dataset.quiz, passed: record.passed, best: record.best, outdated: false });
+		el.textContent = `${status}。上次 ${record.last}%，共作答 ${record.attempts} 次。`;
 	}
 
 	#retry() {

@@ -5,7 +5,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import type { ModuleInfo } from '../lib/completion';
 import { type NavPage, pageKey, readingOrder } from '../lib/navigation';
-import { quizFingerprint } from '../lib/quiz';
+import { toGradable } from '../lib/quiz';
 import { type PageSection, pageSections } from '../lib/sections';
 import { contentVersion } from 'virtual:handbook/edition';
 
@@ -90,7 +90,7 @@ export async function getModules(): Promise<(ModuleInfo & { track: NavPage['trac
 				required: Boolean(p.required),
 				track: p.track,
 				quiz: quiz ? quizId : undefined,
-				hash: quiz ? quizFingerprint(quiz) : undefined,
+				hash: quiz ? toGradable(quiz).hash : undefined,
 			};
 		}),
 	);

@@ -46,6 +46,18 @@ export function moduleStatus(m: ModuleInfo, progress: Progress): ModuleStatus {
 	};
 }
 
+/**
+ * How a module's self-test stands, in the same words wherever it is shown (the progress page's table, the ticks on
+ * /start/, the quiz's own record line).
+ */
+export function statusText(m: Pick<ModuleStatus, 'quiz' | 'passed' | 'best' | 'outdated'>): string {
+	if (!m.quiz) return '无自测';
+	if (m.passed) return `✓ 已通过，最好成绩 ${m.best}%`;
+	if (m.outdated) return '题目已更新，请重新自测';
+	if (m.best !== undefined) return `未通过，最好成绩 ${m.best}%`;
+	return '未作答';
+}
+
 export function completion(modules: ModuleInfo[], progress: Progress): Completion {
 	const statuses = modules.map((m) => moduleStatus(m, progress));
 	const required = statuses.filter((m) => m.required && m.quiz);

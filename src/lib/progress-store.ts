@@ -94,10 +94,13 @@ export function browserStorage(): StorageLike | null {
 export class ProgressStore {
 	#storage: StorageLike | null;
 	#memory: Progress | null = null;
+	#onWrite: () => void;
 	status: StoreStatus;
 
-	constructor(storage: StorageLike | null) {
+	/** `onWrite` is called after every change this store makes (kept in storage or, failing that, in memory). */
+	constructor(storage: StorageLike | null, onWrite: () => void = () => {}) {
 		this.#storage = storage;
+		this.#onWrite = onWrite;
 		this.status = storage ? 'saved' : 'memory-only';
 	}
 
@@ -136,6 +139,11 @@ export class ProgressStore {
 	}
 
 	#write(progress: Progress) {
+		this.#keep(progress);
+		this.#onWrite();
+	}
+
+	#keep(progress: Progress) {
 		if (this.#storage && !this.#memory) {
 			try {
 				this.#storage.setItem(KEY, JSON.stringify(progress));
@@ -195,6 +203,7 @@ export class ProgressStore {
 		} catch {
 			// nothing stored that we could remove
 		}
+		this.#onWrite();
 	}
 
 	/** The progress as the contents of an export file. */

@@ -1,8 +1,54 @@
-/** Quiz logic shared by the build and the browser: grading, shuffling and the quiz fingerprint. Pure. */
-import type { Question } from '../schemas/quiz';
+/**
+ * Quiz logic shared by the build and the browser: the form a quiz is shipped in, grading, shuffling and the quiz
+ * fingerprint. Pure.
+ */
+import type { Question, QuizData } from '../schemas/quiz';
 import { hash } from './hash';
 
 export type QuestionType = Question['type'];
+
+/** How each question type is named next to the question number (“第 1 题（单选）”). */
+export const typeNames: Record<QuestionType, string> = { single: '单选', multiple: '多选', truefalse: '判断' };
+
+/** The two options of every true/false question, in this order and never shuffled. */
+export const trueFalseOptions = [
+	{ id: 'true', text: '正确', pinned: true },
+	{ id: 'false', text: '错误', pinned: true },
+] as const;
+
+/** The options a question is answered with: its own, or 正确/错误 for a true/false question. */
+export function questionOptions(q: Question): readonly { id: string; text: string; pinned: boolean }[] {
+	return q.type === 'truefalse' ? trueFalseOptions : q.options;
+}
+
+/** The ids of the right options: for true/false, `['true']` or `['false']`. */
+export function answerIds(q: Question): string[] {
+	return q.type === 'truefalse' ? [String(q.answer)] : q.type === 'single' ? [q.answer] : q.answer;
+}
+
+/** The right answer in words, as the quiz shows it without JavaScript: the texts of the right options. */
+export function answerText(q: Question): string {
+	const ids = answerIds(q);
+	return questionOptions(q)
+		.filter((o) => ids.includes(o.id))
+		.map((o) => o.text)
+		.join('；');
+}
+
+/** A quiz as the browser gets it: what grading and keeping a record need, with the quiz's fingerprint. */
+export function toGradable(quiz: QuizData): GradableQuiz {
+	return {
+		hash: quizFingerprint(quiz),
+		passPercent: quiz.passPercent,
+		questions: quiz.questions.map((q) => ({
+			id: q.id,
+			type: q.type,
+			answer: answerIds(q),
+			options: questionOptions(q).map((o) => ({ id: o.id, pinned: o.pinned })),
+			source: q.source,
+		})),
+	};
+}
 
 /** The part of a question the browser needs to grade and explain it (no Zod, no defaults). */
 export interface GradableQuestion {
@@ -15,6 +61,8 @@ export interface GradableQuestion {
 }
 
 export interface GradableQuiz {
+	/** The quiz's fingerprint (`quizFingerprint`): records are kept against it. */
+	hash: string;
 	passPercent: number;
 	questions: GradableQuestion[];
 }
@@ -43,7 +91,7 @@ export function gradeQuestion(q: GradableQuestion, selected: readonly string[]):
 	return true;
 }
 
-export function gradeQuiz(quiz: GradableQuiz, answers: Record<string, readonly string[]>): QuizResult {
+export function gradeQuiz(quiz: Pick<GradableQuiz, 'passPercent' | 'questions'>, answers: Record<string, readonly string[]>): QuizResult {
 	const results = quiz.questions.map((q) => {
 		const selected = answers[q.id] ?? [];
 		return { id: q.id, correct: gradeQuestion(q, selected), answered: selected.length > 0 };

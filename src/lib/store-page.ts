@@ -1,6 +1,6 @@
 /**
  * The offline edition's shared progress store: a tiny page, `_offline/store.html`, that every page of the edition
- * opens in a hidden frame (src/lib/progress-storage.ts). The build bundles `serveStore` into that page's one
+ * opens in a hidden frame (src/components/progress.ts). The build bundles `serveStore` into that page's one
  * script (src/integrations/build/offline.ts).
  */
 

@@ -108,6 +108,11 @@ describe('the zip, opened from file:// with no network', () => {
 		problems.push(...watchFile(other));
 		await other.goto(home.replace(/index\.html$/, 'training/budget-review/index.html'));
 		await expect.poll(() => other.frames().some((f) => f.url().endsWith('/_offline/store.html'))).toBe(true);
+		// A third, on the progress page: the shared store passes the pass on to it, and it shows it without a reload.
+		const progressTab = await context.newPage();
+		problems.push(...watchFile(progressTab));
+		await progressTab.goto(home.replace(/index\.html$/, 'progress/index.html'));
+		await expect.poll(() => progressTab.locator('[data-required-text]').textContent()).toMatch(/^已通过 0\//);
 		await page.bringToFront();
 		// A quiz, scored and kept.
 		await page.goto(home);
@@ -137,6 +142,8 @@ describe('the zip, opened from file:// with no network', () => {
 		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v1');
 		expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
+		await expect.poll(() => progressTab.locator('td[data-quiz]', { hasText: '已通过' }).count()).toBe(1);
+		await progressTab.close();
 		await other.bringToFront();
 		await other.locator('handbook-read-marker').scrollIntoViewIfNeeded();
 		const otherStore = other.frames().find((f) => f.url().endsWith('/_offline/store.html'))!;
@@ -149,7 +156,7 @@ describe('the zip, opened from file:// with no network', () => {
 		await expect(page.locator('tr[data-module="training/budget-review"] td[data-read]').textContent()).resolves.toBe('✓ 已读');
 		expect(problems).toEqual([]);
 		await page.close();
-	});
+	}, 180_000); // about 60 navigations from file://, three tabs; over a minute on a busy two-core machine
 });
 
 describe('search in the zip where the browser cannot run it', () => {

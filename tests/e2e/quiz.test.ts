@@ -142,6 +142,51 @@ describe('completion record', () => {
 	});
 });
 
+describe('progress on pages already open', () => {
+	it('/start/, /progress/ and the quiz follow a quiz passed or the progress cleared in another tab, without a reload', async () => {
+		const context = await newContext(site.browser);
+		const quiz = await context.newPage();
+		const problems = watch(quiz);
+		const pass = async (key: string) => {
+			await quiz.bringToFront();
+			await quiz.goto(`${site.server.url}${key}/`);
+			await answerAll(quiz, 'right');
+			await quiz.getByRole('button', { name: '提交答案' }).click();
+			await expect(quiz.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
+		};
+		await pass(required[0].key);
+		const start = await context.newPage();
+		problems.push(...watch(start));
+		await start.goto(`${site.server.url}start/`);
+		const summary = (text: string) =>
+			start.waitForFunction((t) => document.querySelector('[data-progress-summary]')?.textContent === t, text, { polling: 100 });
+		await summary(`你已通过 1/${required.length} 个必修模块。`);
+		const progress = await context.newPage();
+		problems.push(...watch(progress));
+		await progress.goto(`${site.server.url}progress/`);
+		const requiredText = (n: number) =>
+			progress.waitForFunction((t) => document.querySelector('[data-required-text]')?.textContent?.startsWith(t), `已通过 ${n}/`, {
+				polling: 100,
+			});
+		await requiredText(1);
+
+		await pass(required[1].key);
+		await summary(`你已通过 2/${required.length} 个必修模块。`);
+		await expect(start.locator(`[data-step="${required[1].key}"] [data-status]`).textContent()).resolves.toBe('✓ 已通过，最好成绩 100%');
+		await requiredText(2);
+		await expect(progress.locator(`tr[data-module="${required[1].key}"] [data-quiz]`).textContent()).resolves.toBe('✓ 已通过，最好成绩 100%');
+
+		progress.once('dialog', (d) => d.accept());
+		await progress.getByRole('button', { name: '清除我的学习数据' }).click();
+		await summary('');
+		await quiz.waitForFunction(() => document.querySelector<HTMLElement>('handbook-quiz [data-record]')?.hidden === true, undefined, {
+			polling: 100,
+		});
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+});
+
 describe('bad browser storage', () => {
 	it('garbage in localStorage breaks no page, and the quiz still works', async () => {
 		const context = await newContext(site.browser);

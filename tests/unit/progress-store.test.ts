@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { storageIsPerPage } from '../../src/lib/progress-storage';
-import { completion, type ModuleInfo } from '../../src/lib/completion';
+import { storageIsPerPage } from '../../src/components/progress';
+import { completion, type ModuleInfo, statusText } from '../../src/lib/completion';
 import {
 	BACKUP_KEY,
 	emptyProgress,
@@ -59,6 +59,31 @@ describe('progress store: read and write', () => {
 		store.markRead('training/system', t0);
 		store.markRead('training/system', t1);
 		expect(store.read().read).toEqual({ 'training/system': t0.toISOString() });
+	});
+});
+
+describe('progress store: tells its page about every change it makes', () => {
+	it('calls onWrite after each write, also when the write could only go to memory, and not for a refused import', () => {
+		const s = new MemoryStorage();
+		let writes = 0;
+		const store = new ProgressStore(s, () => writes++);
+		store.read();
+		expect(writes).toBe(0);
+		store.recordAttempt('q', 'h', 100, true, t0);
+		store.markRead('training/system', t0);
+		store.markRead('training/system', t1); // already read: nothing changes
+		store.setName('赵六');
+		expect(writes).toBe(3);
+		const file = store.exportFile(t1);
+		store.clear();
+		expect(writes).toBe(4);
+		expect(store.importFile('not a file').ok).toBe(false);
+		expect(writes).toBe(4);
+		expect(store.importFile(file).ok).toBe(true);
+		expect(writes).toBe(5);
+		s.failWrites = true;
+		store.recordAttempt('q2', 'h', 50, false, t1);
+		expect([writes, store.status]).toEqual([6, 'memory-only']);
 	});
 });
 
@@ -175,6 +200,25 @@ describe('completion rule', () => {
 		const code2 = completion(modules, store.read()).code;
 		expect(code2).not.toBe(code1);
 		expect(completion(modules, store.read()).code).toBe(code2);
+	});
+});
+
+describe('module status in words', () => {
+	const m = { quiz: 'q', passed: false, best: undefined, outdated: false };
+	it('says the same thing for each state wherever it is shown', () => {
+		expect(statusText({ ...m, quiz: undefined })).toBe('无自测');
+		expect(statusText(m)).toBe('未作答');
+		expect(statusText({ ...m, best: 40 })).toBe('未通过，最好成绩 40%');
+		expect(statusText({ ...m, passed: true, best: 90 })).toBe('✓ 已通过，最好成绩 90%');
+		expect(statusText({ ...m, outdated: true })).toBe('题目已更新，请重新自测');
+	});
+	it('follows the completion rule: a record against an older quiz is outdated, not passed', () => {
+		const modules: ModuleInfo[] = [{ key: 'training/a', title: 'A', required: true, quiz: 'qa', hash: 'new' }];
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordAttempt('qa', 'old', 100, true, t0);
+		expect(statusText(completion(modules, store.read()).modules[0])).toBe('题目已更新，请重新自测');
+		store.recordAttempt('qa', 'new', 100, true, t1);
+		expect(statusText(completion(modules, store.read()).modules[0])).toBe('✓ 已通过，最好成绩 100%');
 	});
 });
 

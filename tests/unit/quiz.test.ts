@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { type GradableQuiz, gradeQuestion, gradeQuiz, quizFingerprint, shuffleOptionIds } from '../../src/lib/quiz';
+import {
+	answerText,
+	type GradableQuiz,
+	gradeQuestion,
+	gradeQuiz,
+	questionOptions,
+	quizFingerprint,
+	shuffleOptionIds,
+	toGradable,
+	typeNames,
+} from '../../src/lib/quiz';
+import type { QuizData } from '../../src/schemas/quiz';
 
 const quiz: GradableQuiz = {
+	hash: 'h',
 	passPercent: 80,
 	questions: [
 		{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], source: 'x/y#z' },
@@ -93,5 +105,61 @@ describe('quiz fingerprint', () => {
 		const prompt = structuredClone(base);
 		prompt.questions[0].prompt = '新问题';
 		expect(quizFingerprint(prompt)).not.toBe(h);
+	});
+});
+
+describe('a quiz as the browser gets it', () => {
+	const source = 'duties/overview#会前准备';
+	const data: QuizData = {
+		title: '自测',
+		passPercent: 75,
+		questions: [
+			{ id: 's', type: 'single', prompt: '单选题目', explanation: '解析一', source, answer: 'b', options: [{ id: 'a', text: '甲', pinned: false }, { id: 'b', text: '乙', pinned: false }] },
+			{
+				id: 'm',
+				type: 'multiple',
+				prompt: '多选题目',
+				explanation: '解析二',
+				source,
+				answer: ['c', 'a'],
+				options: [{ id: 'a', text: '甲', pinned: false }, { id: 'b', text: '乙', pinned: false }, { id: 'c', text: '以上都是', pinned: true }],
+			},
+			{ id: 't', type: 'truefalse', prompt: '判断题目', explanation: '解析三', source, answer: false },
+		],
+	};
+
+	it('carries ids, answers as option ids, pinned options and the fingerprint; no texts or explanations', () => {
+		const g = toGradable(data);
+		expect(g).toEqual({
+			hash: quizFingerprint(data),
+			passPercent: 75,
+			questions: [
+				{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }], source },
+				{ id: 'm', type: 'multiple', answer: ['c', 'a'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }, { id: 'c', pinned: true }], source },
+				{ id: 't', type: 'truefalse', answer: ['false'], options: [{ id: 'true', pinned: true }, { id: 'false', pinned: true }], source },
+			],
+		});
+		expect(JSON.stringify(g)).not.toMatch(/解析|甲|题目/);
+		// What it says is right is what grading takes as right.
+		expect(gradeQuiz(g, { s: ['b'], m: ['a', 'c'], t: ['false'] }).percent).toBe(100);
+	});
+
+	it('true/false questions are answered with 正确 and 错误, pinned in that order', () => {
+		expect(questionOptions(data.questions[2])).toEqual([
+			{ id: 'true', text: '正确', pinned: true },
+			{ id: 'false', text: '错误', pinned: true },
+		]);
+		expect(questionOptions(data.questions[0])).toBe((data.questions[0] as { options: unknown }).options);
+	});
+
+	it('names the right answer in words, in the order of the options', () => {
+		expect(answerText(data.questions[0])).toBe('乙');
+		expect(answerText(data.questions[1])).toBe('甲；以上都是');
+		expect(answerText(data.questions[2])).toBe('错误');
+		expect(answerText({ ...data.questions[2], answer: true } as QuizData['questions'][number])).toBe('正确');
+	});
+
+	it('names every question type', () => {
+		expect(typeNames).toEqual({ single: '单选', multiple: '多选', truefalse: '判断' });
 	});
 });
