@@ -76,7 +76,9 @@ class HandbookProgressPage extends HTMLElement {
 	}
 
 	export() {
-		const blob = new Blob([this.#store.exportFile()], { type: 'application/json' });
+		// The file carries the record's comparison code, which a trainer's class table (/trainer/) checks.
+		const { code } = completion(this.#modules, this.#store.read());
+		const blob = new Blob([this.#store.exportFile(new Date(), code)], { type: 'application/json' });
 		const a = document.createElement('a');
 		a.href = URL.createObjectURL(blob);
 		a.download = `学习记录-${new Date().toISOString().slice(0, 10)}.json`;

@@ -97,8 +97,26 @@ class HandbookQuiz extends HTMLElement {
 		const record = this.#store.recordAttempt(this.dataset.quiz!, this.#quiz.hash, graded.percent, graded.passed);
 		this.#renderResult(graded.correct, graded.total, graded.percent, graded.passed, [...reread.values()]);
 		this.#showRecord(record);
+		void this.#recordAnswers(answers, graded.results);
 		this.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
 		this.querySelector<HTMLButtonElement>('[data-retry]')!.hidden = false;
+	}
+
+	/**
+	 * Every answered question goes to the 错题本 (when wrong, or towards leaving it when right) and to the review
+	 * schedule. The scheduler is loaded now, not with the quiz; without it (a failed load) the notebook is kept anyway.
+	 */
+	async #recordAnswers(answers: Record<string, string[]>, results: { id: string; correct: boolean }[]) {
+		const quiz = this.dataset.quiz!;
+		const answered = results.map((r, i) => ({
+			quiz,
+			question: r.id,
+			hash: this.#quiz.questions[i].hash,
+			chosen: answers[r.id] ?? [],
+			correct: r.correct,
+		}));
+		const schedule = await import('../lib/review').then((m) => m.scheduleAnswers).catch(() => undefined);
+		this.#store.recordAnswers(answered, schedule);
 	}
 
 	#renderResult(correct: number, total: number, percent: number, passed: boolean, reread: HTMLAnchorElement[]) {

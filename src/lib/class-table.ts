@@ -9,7 +9,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { completion, type ModuleInfo } from './completion';
-import { readExportFile, type Progress, type QuizRecord } from './progress-store';
+import { readExportFile } from './progress-store';
 
 export interface ClassFile {
 	name: string;
@@ -39,9 +39,6 @@ export interface Refused {
 	reason: string;
 }
 
-/** Progress as the class table reads it: the final self-test record, when the format has one. */
-type WithFinal = Progress & { final?: QuizRecord };
-
 export function readClassFiles(
 	files: readonly ClassFile[],
 	modules: readonly ModuleInfo[],
@@ -63,7 +60,7 @@ export function readClassFiles(
 			continue;
 		}
 		seen.set(meta.checksum, f.name);
-		const progress = checked.progress as WithFinal;
+		const progress = checked.progress;
 		const c = completion([...modules], progress);
 		const final = progress.final && (finalHash === undefined || progress.final.hash === finalHash) ? progress.final : undefined;
 		const fileCode = typeof meta.code === 'string' ? meta.code : undefined;

@@ -6,11 +6,10 @@
  */
 import * as z from 'zod/mini';
 import { hash } from './hash';
+import { isoDate } from './iso-date';
 
 /** Right this many times in a row (in a quiz or in /review/) and a question leaves the notebook. */
 export const RIGHT_IN_A_ROW = 2;
-
-const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), '不是有效的日期'));
 
 export const notebookEntry = z.object({
 	/** Fingerprint of the question when it was answered wrongly. */

@@ -6,23 +6,24 @@
  * keeps the progress in memory for the rest of the visit; unreadable data is moved aside to a backup key (never
  * silently destroyed) and progress starts fresh.
  *
- * Versioning and migration: one key per format version, `handbook:progress:v<N>`. The current version is 1.
- * When a format change is needed, add version 2 as follows, and never change version 1's schema in place:
- *   1. Define `progressV2` and set CURRENT_VERSION = 2 and KEY to `handbook:progress:v2`.
- *   2. Add a migration `1 → 2` to MIGRATIONS that turns a parsed v1 object into a v2 object.
- *   3. On read, when the v2 key is empty and the v1 key holds valid v1 data, the store migrates it, writes v2
- *      and removes the v1 key only after the v2 write succeeded. Exported files carry their version and are
- *      migrated the same way on import.
+ * Versioning and migration: one key per format version, `handbook:progress:v<N>`. The current version is 2
+ * (version 1 had no 错题本, review schedule or final self-test). To add version 3:
+ *   1. Define `progressV3` and set CURRENT_VERSION = 3 (KEY follows); never change an older schema in place.
+ *   2. Add a migration `2 → 3` to MIGRATIONS that turns a parsed v2 object into a v3 object.
+ * On read, when the current key is empty and an older key holds valid data, the store migrates it, writes the
+ * current key and removes the older key only after that write succeeded. Exported files carry their version and
+ * are migrated the same way on import.
  */
 import * as z from 'zod/mini';
 import { hash } from './hash';
+import { isoDate } from './iso-date';
+import { type Answer, noteAnswers, notebookEntry } from './notebook';
+import { type Reviews, reviewCard } from './review-due';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 export const KEY = `handbook:progress:v${CURRENT_VERSION}`;
 /** Where unreadable data is moved so that nothing is lost. */
 export const BACKUP_KEY = `${KEY}:unreadable`;
-
-const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), '不是有效的日期'));
 
 const quizRecord = z.object({
 	/** Fingerprint of the quiz the scores were made against. */
@@ -46,14 +47,39 @@ export const progressV1 = z.object({
 	name: z.string().check(z.maxLength(60)),
 });
 
-export type QuizRecord = z.infer<typeof quizRecord>;
-export type Progress = z.infer<typeof progressV1>;
+export const progressV2 = z.object({
+	version: z.literal(2),
+	quizzes: z.record(z.string(), quizRecord),
+	read: z.record(z.string(), isoDate),
+	name: z.string().check(z.maxLength(60)),
+	/** 错题本: questions answered wrongly, by question key (`quizId#questionId`); src/lib/notebook.ts. */
+	notebook: z.record(z.string(), notebookEntry),
+	/** Spaced-review schedule of every answered question, by question key; src/lib/review.ts. */
+	reviews: z.record(z.string(), reviewCard),
+	/** The 结业自测 record, against the fingerprint of the final self-test (src/lib/final-test.ts). */
+	final: z.optional(quizRecord),
+});
 
-/** Migrations from an older parsed version to the next one, by the older version number. None yet. */
-const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+export type QuizRecord = z.infer<typeof quizRecord>;
+export type Progress = z.infer<typeof progressV2>;
+
+/** Keys older versions were stored under, newest first. */
+const OLDER_KEYS = ['handbook:progress:v1'];
+
+/**
+ * Migrations from an older parsed version to the next one, by the older version number. Each returns null for
+ * data that is not valid in its own version, which ends the upgrade (the data is then unreadable, not guessed at).
+ */
+const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+	// Version 1 → 2: the same records, with an empty 错题本 and review schedule and no final self-test yet.
+	1: (old) => {
+		const v1 = progressV1.safeParse(old);
+		return v1.success ? { ...v1.data, version: 2, notebook: {}, reviews: {} } : null;
+	},
+};
 
 export function emptyProgress(): Progress {
-	return { version: 1, quizzes: {}, read: {}, name: '' };
+	return { version: 2, quizzes: {}, read: {}, name: '', notebook: {}, reviews: {} };
 }
 
 /** Turns stored or imported data of any known version into the current version, or returns null. */
@@ -61,11 +87,34 @@ export function upgrade(data: unknown): Progress | null {
 	let current = data;
 	let version = (current as { version?: unknown } | null)?.version;
 	while (typeof version === 'number' && version < CURRENT_VERSION && MIGRATIONS[version]) {
-		current = MIGRATIONS[version](current);
-		version = (current as { version?: unknown }).version;
+		const from: number = version;
+		current = MIGRATIONS[from](current);
+		version = (current as { version?: unknown } | null)?.version;
+		// A migration always moves to a later version; anything else ends the upgrade.
+		if (typeof version === 'number' && version <= from) break;
 	}
-	const parsed = progressV1.safeParse(current);
+	const parsed = progressV2.safeParse(current);
 	return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A quiz record after one more attempt: best and last score, passed once passed, the date first passed. A record
+ * made against another fingerprint of the quiz starts afresh.
+ */
+function nextRecord(previous: QuizRecord | undefined, quizHash: string, percent: number, passed: boolean, now: Date): QuizRecord {
+	const same = previous?.hash === quizHash ? previous : undefined;
+	const at = now.toISOString();
+	const record: QuizRecord = {
+		hash: quizHash,
+		best: Math.max(percent, same?.best ?? 0),
+		last: percent,
+		passed: passed || (same?.passed ?? false),
+		attempts: (same?.attempts ?? 0) + 1,
+		passedAt: same?.passedAt ?? (passed ? at : undefined),
+		lastAt: at,
+	};
+	if (record.passedAt === undefined) delete record.passedAt;
+	return record;
 }
 
 export interface StorageLike {
@@ -115,7 +164,7 @@ export class ProgressStore {
 			this.status = 'memory-only';
 			return emptyProgress();
 		}
-		if (raw === null) return emptyProgress();
+		if (raw === null) return this.#migrateOlder() ?? emptyProgress();
 		let data: unknown;
 		try {
 			data = JSON.parse(raw);
@@ -126,6 +175,27 @@ export class ProgressStore {
 		if (progress) return progress;
 		this.#setAside(raw);
 		return emptyProgress();
+	}
+
+	/**
+	 * Progress kept under an older version's key, upgraded and written under the current key; the older key is
+	 * removed only once that write succeeded. Unreadable older data stays where it is, untouched.
+	 */
+	#migrateOlder(): Progress | null {
+		for (const key of OLDER_KEYS) {
+			try {
+				const raw = this.#storage?.getItem(key);
+				if (raw === null || raw === undefined) continue;
+				const progress = upgrade(JSON.parse(raw));
+				if (!progress) continue;
+				this.#storage!.setItem(KEY, JSON.stringify(progress));
+				this.#storage!.removeItem(key);
+				return progress;
+			} catch {
+				// Unreadable or unwritable: leave the older data as it is.
+			}
+		}
+		return null;
 	}
 
 	/** Keeps unreadable data under the backup key and clears the main key, so it is not lost and not re-read. */
@@ -159,19 +229,7 @@ export class ProgressStore {
 	/** Records a quiz attempt; keeps the best and the last score. Returns the updated record. */
 	recordAttempt(quizId: string, quizHash: string, percent: number, passed: boolean, now = new Date()): QuizRecord {
 		const progress = this.read();
-		const previous = progress.quizzes[quizId];
-		const same = previous?.hash === quizHash ? previous : undefined;
-		const at = now.toISOString();
-		const record: QuizRecord = {
-			hash: quizHash,
-			best: Math.max(percent, same?.best ?? 0),
-			last: percent,
-			passed: passed || (same?.passed ?? false),
-			attempts: (same?.attempts ?? 0) + 1,
-			passedAt: same?.passedAt ?? (passed ? at : undefined),
-			lastAt: at,
-		};
-		if (record.passedAt === undefined) delete record.passedAt;
+		const record = nextRecord(progress.quizzes[quizId], quizHash, percent, passed, now);
 		progress.quizzes[quizId] = record;
 		this.#write(progress);
 		return record;
@@ -196,6 +254,29 @@ export class ProgressStore {
 		this.#write(progress);
 	}
 
+	/**
+	 * Records answered questions (from a module quiz, the final self-test or /review/) in the 错题本 and, when a
+	 * scheduler is given (src/lib/review.ts, loaded on demand), in the review schedule.
+	 */
+	recordAnswers(
+		answers: readonly Answer[],
+		schedule?: (reviews: Reviews, answers: readonly Answer[], now: Date) => Reviews,
+		now = new Date(),
+	) {
+		const progress = this.read();
+		progress.notebook = noteAnswers(progress.notebook, answers, now);
+		if (schedule) progress.reviews = schedule(progress.reviews, answers, now);
+		this.#write(progress);
+	}
+
+	/** Records an attempt at the final self-test, as recordAttempt does for a module quiz. */
+	recordFinal(finalHash: string, percent: number, passed: boolean, now = new Date()): QuizRecord {
+		const progress = this.read();
+		progress.final = nextRecord(progress.final, finalHash, percent, passed, now);
+		this.#write(progress);
+		return progress.final;
+	}
+
 	clear() {
 		this.#memory = null;
 		try {
@@ -206,11 +287,21 @@ export class ProgressStore {
 		this.#onWrite();
 	}
 
-	/** The progress as the contents of an export file. */
-	exportFile(now = new Date()): string {
+	/**
+	 * The progress as the contents of an export file. `code` is the completion record's comparison code at export
+	 * time, which a trainer's class table (/trainer/) compares with the code it recomputes.
+	 */
+	exportFile(now = new Date(), code?: string): string {
 		const data = this.read();
 		return JSON.stringify(
-			{ format: EXPORT_FORMAT, version: data.version, exportedAt: now.toISOString(), checksum: hash(JSON.stringify(data)), data },
+			{
+				format: EXPORT_FORMAT,
+				version: data.version,
+				exportedAt: now.toISOString(),
+				...(code ? { code } : {}),
+				checksum: hash(JSON.stringify(data)),
+				data,
+			},
 			null,
 			2,
 		);

@@ -4,6 +4,7 @@
  */
 import type { Question, QuizData } from '../schemas/quiz';
 import { hash } from './hash';
+import { questionFingerprint } from './notebook';
 
 export type QuestionType = Question['type'];
 
@@ -46,6 +47,7 @@ export function toGradable(quiz: QuizData): GradableQuiz {
 			answer: answerIds(q),
 			options: questionOptions(q).map((o) => ({ id: o.id, pinned: o.pinned })),
 			source: q.source,
+			hash: questionFingerprint(q),
 		})),
 	};
 }
@@ -58,6 +60,8 @@ export interface GradableQuestion {
 	answer: string[];
 	options: { id: string; pinned?: boolean }[];
 	source: string;
+	/** The question's own fingerprint (`questionFingerprint`): its 错题本 entry and review schedule are kept against it. */
+	hash: string;
 }
 
 export interface GradableQuiz {

@@ -6,29 +6,10 @@
  * on the home page reads the stored dates (review-due.ts). Pure apart from the scheduler.
  */
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
-import * as z from 'zod/mini';
 import { questionKey, type Answer } from './notebook';
+import type { ReviewCard, Reviews } from './review-due';
 
-const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), '不是有效的日期'));
-
-/** One question's schedule as stored: FSRS's card with dates as ISO strings, and the question's fingerprint. */
-export const reviewCard = z.object({
-	hash: z.string().check(z.minLength(1)),
-	due: isoDate,
-	stability: z.number().check(z.gte(0)),
-	difficulty: z.number().check(z.gte(0)),
-	scheduled_days: z.number().check(z.gte(0)),
-	learning_steps: z.number().check(z.int(), z.gte(0)),
-	reps: z.number().check(z.int(), z.gte(0)),
-	lapses: z.number().check(z.int(), z.gte(0)),
-	/** FSRS state: 0 new, 1 learning, 2 review, 3 relearning. */
-	state: z.number().check(z.int(), z.gte(0), z.lte(3)),
-	last_review: z.optional(isoDate),
-});
-
-export type ReviewCard = z.infer<typeof reviewCard>;
-/** Schedules by question key (`quizId#questionId`). */
-export type Reviews = Record<string, ReviewCard>;
+export type { ReviewCard, Reviews };
 
 const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false, request_retention: 0.9, maximum_interval: 365 });
 

@@ -139,7 +139,7 @@ describe('the zip, opened from file:// with no network', () => {
 		await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/^通过/);
 		// The store is shared, so the result says nothing about progress kept on this page only.
 		await expect(page.locator('[data-result]').textContent()).resolves.not.toMatch(/分开保存|只记在本页/);
-		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v1');
+		await expect.poll(() => store!.evaluate(() => (window as unknown as { writes: string[] }).writes)).toContain('handbook:progress:v2');
 		expect(await page.evaluate(() => (window as unknown as { writes: string[] }).writes)).toEqual([]);
 		await expect(page.locator('[data-file-storage-note]').isHidden()).resolves.toBe(true);
 		await expect.poll(() => progressTab.locator('td[data-quiz]', { hasText: '已通过' }).count()).toBe(1);
@@ -147,7 +147,7 @@ describe('the zip, opened from file:// with no network', () => {
 		await other.bringToFront();
 		await other.locator('handbook-read-marker').scrollIntoViewIfNeeded();
 		const otherStore = other.frames().find((f) => f.url().endsWith('/_offline/store.html'))!;
-		await expect.poll(() => otherStore.evaluate(() => localStorage.getItem('handbook:progress:v1') ?? '')).toContain('training/budget-review');
+		await expect.poll(() => otherStore.evaluate(() => localStorage.getItem('handbook:progress:v2') ?? '')).toContain('training/budget-review');
 		await other.close();
 		await page.goto(home.replace(/index\.html$/, 'progress/index.html'));
 		await expect(page.locator('[data-file-storage-note]').count()).resolves.toBe(1);

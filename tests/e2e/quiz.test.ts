@@ -192,6 +192,8 @@ describe('bad browser storage', () => {
 		const context = await newContext(site.browser);
 		await context.addInitScript(() => {
 			try {
+				// Garbage under the current key and under the older format's key, which the store would migrate.
+				localStorage.setItem('handbook:progress:v2', '{"version":2,"quizzes":"garbage');
 				localStorage.setItem('handbook:progress:v1', '{"version":1,"quizzes":"garbage');
 				localStorage.setItem('handbook:textsize', '💥');
 			} catch {}

@@ -109,7 +109,7 @@ function seeded(seed: number) {
 const bank = (quiz: string, n: number): FinalBank => ({
 	quiz,
 	hash: `h-${quiz}`,
-	questions: Array.from({ length: n }, (_, i) => ({ id: `q${i + 1}`, type: 'single' as const, answer: ['a'], options: [{ id: 'a' }, { id: 'b' }], source: `training/${quiz}` })),
+	questions: Array.from({ length: n }, (_, i) => ({ id: `q${i + 1}`, type: 'single' as const, answer: ['a'], options: [{ id: 'a' }, { id: 'b' }], source: `training/${quiz}`, hash: `${quiz}-q${i + 1}` })),
 });
 
 describe('结业自测', () => {

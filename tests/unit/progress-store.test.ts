@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { storageIsPerPage } from '../../src/components/progress';
 import { completion, type ModuleInfo, statusText } from '../../src/lib/completion';
+import { hash } from '../../src/lib/hash';
 import {
 	BACKUP_KEY,
+	CURRENT_VERSION,
 	emptyProgress,
+	EXPORT_FORMAT,
 	KEY,
 	ProgressStore,
 	readExportFile,
@@ -41,7 +44,8 @@ describe('progress store: read and write', () => {
 		const r = store.recordAttempt('q1', 'h1', 60, false, t1);
 		expect(r).toMatchObject({ best: 90, last: 60, passed: true, attempts: 3, passedAt: t1.toISOString() });
 		// Written to storage under the versioned key, and read back by a fresh store.
-		expect(JSON.parse(s.data.get(KEY)!).version).toBe(1);
+		expect(KEY).toBe(`handbook:progress:v${CURRENT_VERSION}`);
+		expect(JSON.parse(s.data.get(KEY)!).version).toBe(CURRENT_VERSION);
 		expect(new ProgressStore(s).quizRecord('q1', 'h1')?.best).toBe(90);
 	});
 
@@ -137,8 +141,73 @@ describe('migration', () => {
 	it('current-version data passes through; unknown versions are refused rather than guessed', () => {
 		const p = { ...emptyProgress(), name: '张三' };
 		expect(upgrade(p)).toEqual(p);
-		expect(upgrade({ ...p, version: 2 })).toBeNull();
+		expect(upgrade({ ...p, version: CURRENT_VERSION + 1 })).toBeNull();
 		expect(upgrade({ ...p, version: 0 })).toBeNull();
+	});
+
+	const v1 = {
+		version: 1,
+		quizzes: { system: { hash: 'h1', best: 90, last: 90, passed: true, attempts: 1, passedAt: '2026-03-01T00:00:00.000Z', lastAt: '2026-03-01T00:00:00.000Z' } },
+		read: { 'training/system': '2026-03-01T00:00:00.000Z' },
+		name: '张三',
+	};
+
+	it('version 1 becomes version 2 with an empty 错题本 and schedule, keeping every record', () => {
+		expect(upgrade(v1)).toEqual({ ...v1, version: 2, notebook: {}, reviews: {} });
+	});
+
+	it('progress kept under the version 1 key is moved to the current key, and the old key removed after the write', () => {
+		const s = new MemoryStorage();
+		s.data.set('handbook:progress:v1', JSON.stringify(v1));
+		const store = new ProgressStore(s);
+		expect(store.read()).toMatchObject({ version: 2, name: '张三', quizzes: v1.quizzes, notebook: {} });
+		expect(JSON.parse(s.data.get(KEY)!)).toMatchObject({ version: 2, name: '张三' });
+		expect(s.data.has('handbook:progress:v1')).toBe(false);
+	});
+
+	it('an unreadable version 1 key is left as it is and progress starts empty', () => {
+		const s = new MemoryStorage();
+		s.data.set('handbook:progress:v1', '{"version":1,"quizzes":"garbage');
+		expect(new ProgressStore(s).read()).toEqual(emptyProgress());
+		expect(s.data.get('handbook:progress:v1')).toBe('{"version":1,"quizzes":"garbage');
+	});
+
+	it('when the migrated copy cannot be written, the version 1 data stays', () => {
+		const s = new MemoryStorage();
+		s.data.set('handbook:progress:v1', JSON.stringify(v1));
+		s.failWrites = true;
+		new ProgressStore(s).read();
+		expect(s.data.get('handbook:progress:v1')).toBe(JSON.stringify(v1));
+	});
+
+	it('an export file of version 1 imports as version 2', () => {
+		const file = JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-03-02T00:00:00.000Z', checksum: hash(JSON.stringify(v1)), data: v1 });
+		expect(readExportFile(file)).toMatchObject({ ok: true, progress: { version: 2, name: '张三' } });
+	});
+});
+
+describe('错题本, review schedule and final self-test in the store', () => {
+	const wrong = { quiz: 'system', question: 'q1', hash: 'qh', chosen: ['a'], correct: false };
+
+	it('records wrong answers in the notebook, and schedules them when a scheduler is given', () => {
+		const s = new MemoryStorage();
+		const store = new ProgressStore(s);
+		store.recordAnswers([wrong], undefined, t0);
+		expect(store.read().notebook['system#q1']).toMatchObject({ wrong: 1, chosen: ['a'] });
+		expect(store.read().reviews).toEqual({});
+		store.recordAnswers([{ ...wrong, correct: true, chosen: ['b'] }], (r, a, now) => ({ ...r, [`${a[0].quiz}#${a[0].question}`]: { hash: 'qh', due: now.toISOString(), stability: 1, difficulty: 5, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 } }), t1);
+		expect(new ProgressStore(s).read().notebook['system#q1']?.streak).toBe(1);
+		expect(new ProgressStore(s).read().reviews['system#q1']?.due).toBe(t1.toISOString());
+	});
+
+	it('keeps the final self-test record like a module record, and exports it with the comparison code', () => {
+		const store = new ProgressStore(new MemoryStorage());
+		store.recordFinal('fh', 70, false, t0);
+		expect(store.recordFinal('fh', 86, true, t1)).toMatchObject({ best: 86, passed: true, attempts: 2, passedAt: t1.toISOString() });
+		expect(store.recordFinal('other', 50, false, t1)).toMatchObject({ best: 50, attempts: 1, passed: false });
+		const file = JSON.parse(store.exportFile(t1, 'ABCD-EFGH'));
+		expect(file).toMatchObject({ code: 'ABCD-EFGH', version: CURRENT_VERSION });
+		expect(readExportFile(JSON.stringify(file))).toMatchObject({ ok: true, progress: { final: { hash: 'other' } } });
 	});
 });
 

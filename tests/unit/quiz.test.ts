@@ -10,17 +10,18 @@ import {
 	toGradable,
 	typeNames,
 } from '../../src/lib/quiz';
+import { questionFingerprint } from '../../src/lib/notebook';
 import type { QuizData } from '../../src/schemas/quiz';
 
 const quiz: GradableQuiz = {
 	hash: 'h',
 	passPercent: 80,
 	questions: [
-		{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], source: 'x/y#z' },
-		{ id: 'm', type: 'multiple', answer: ['a', 'c'], options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], source: 'x/y#z' },
-		{ id: 't', type: 'truefalse', answer: ['false'], options: [{ id: 'true' }, { id: 'false' }], source: 'x/y#z' },
-		{ id: 's2', type: 'single', answer: ['a'], options: [{ id: 'a' }, { id: 'b' }], source: 'x/y#z' },
-		{ id: 't2', type: 'truefalse', answer: ['true'], options: [{ id: 'true' }, { id: 'false' }], source: 'x/y#z' },
+		{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], source: 'x/y#z', hash: 'qh' },
+		{ id: 'm', type: 'multiple', answer: ['a', 'c'], options: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], source: 'x/y#z', hash: 'qh' },
+		{ id: 't', type: 'truefalse', answer: ['false'], options: [{ id: 'true' }, { id: 'false' }], source: 'x/y#z', hash: 'qh' },
+		{ id: 's2', type: 'single', answer: ['a'], options: [{ id: 'a' }, { id: 'b' }], source: 'x/y#z', hash: 'qh' },
+		{ id: 't2', type: 'truefalse', answer: ['true'], options: [{ id: 'true' }, { id: 'false' }], source: 'x/y#z', hash: 'qh' },
 	],
 };
 
@@ -134,9 +135,9 @@ describe('a quiz as the browser gets it', () => {
 			hash: quizFingerprint(data),
 			passPercent: 75,
 			questions: [
-				{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }], source },
-				{ id: 'm', type: 'multiple', answer: ['c', 'a'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }, { id: 'c', pinned: true }], source },
-				{ id: 't', type: 'truefalse', answer: ['false'], options: [{ id: 'true', pinned: true }, { id: 'false', pinned: true }], source },
+				{ id: 's', type: 'single', answer: ['b'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }], source, hash: questionFingerprint(data.questions[0]) },
+				{ id: 'm', type: 'multiple', answer: ['c', 'a'], options: [{ id: 'a', pinned: false }, { id: 'b', pinned: false }, { id: 'c', pinned: true }], source, hash: questionFingerprint(data.questions[1]) },
+				{ id: 't', type: 'truefalse', answer: ['false'], options: [{ id: 'true', pinned: true }, { id: 'false', pinned: true }], source, hash: questionFingerprint(data.questions[2]) },
 			],
 		});
 		expect(JSON.stringify(g)).not.toMatch(/解析|甲|题目/);
