@@ -4,6 +4,7 @@
  */
 import { PAGEFIND_OPTIONS } from '../lib/offline-search';
 import type { PagefindApi } from '../lib/search-results';
+import { HIGHLIGHT_PARAM } from '../lib/search-settings';
 import { mount } from './search-view';
 
 declare global {
@@ -27,7 +28,7 @@ class HandbookOfflineSearch extends HTMLElement {
 			link: (url, typed) => {
 				const [path, hash] = url.split('#');
 				const u = new URL(`${path.replace(/^\//, '')}index.html`, base);
-				u.searchParams.set('highlight', typed);
+				u.searchParams.set(HIGHLIGHT_PARAM, typed);
 				return `${u.href}${hash ? `#${encodeURIComponent(hash)}` : ''}`;
 			},
 			failure: '这个浏览器无法运行手册的搜索。可以从首页按栏目浏览，或查术语表。',

@@ -4,7 +4,6 @@
  * settings, same handling of questions, same results list).
  */
 import { INDEX_PATH } from './pagefind-files.ts';
-import { describe, findPages, type PagefindApi, type ShownResult } from './search-results.ts';
 import { EXCERPT_WORDS, RANKING } from './search-settings.ts';
 
 export type { PagefindApi, PagefindResult, PagefindResultData } from './search-results.ts';
@@ -20,9 +19,3 @@ export const PAGEFIND_OPTIONS = {
 	noWorker: true,
 };
 
-/** How many pages match a typed question, and the first `limit` of them described. */
-export async function searchOffline(pagefind: PagefindApi, typed: string, limit = 20): Promise<{ total: number; results: ShownResult[] }> {
-	const ranked = await findPages(pagefind, typed);
-	const results = await Promise.all(ranked.slice(0, limit).map(async (r) => describe(await r.data())));
-	return { total: ranked.length, results };
-}
