@@ -3,6 +3,7 @@
  * the query on a page, so question words and particles that a page never says would hide the right answer.
  * This turns a typed query into the words that carry meaning. Pure; used by the search UI in the browser.
  */
+import { PARTIAL_BELOW } from './search-settings.ts';
 
 /** Question words, particles and fillers that carry no subject matter, longest first. */
 const FILLERS = [
@@ -70,27 +71,14 @@ export function mergeByWords<T extends Scored>(perWord: T[][]): T[] {
 }
 
 /**
- * Ranking for Chinese, passed to Pagefind by both editions' search pages: the index is
- * cut into words by jieba, the query by the browser's Intl.Segmenter, which often cuts finer (履职 → 履/职). A query
- * piece then matches longer index words as a prefix (职 → 职务, 职权 …) and drowns the page that has the actual
- * word. Weighing prefix matches down harder than Pagefind's default (termSimilarity 2 instead of 1) fixed most of
- * those misses on the handbook's recall query set.
- */
-export const RANKING = { termSimilarity: 2 };
-
-/** Words in a result's excerpt, and matching headings listed under a result, on both editions' search pages. */
-export const EXCERPT_WORDS = 40;
-export const SUB_RESULTS = 3;
-
-/**
  * Searches a typed query as the handbook's search pages do: the query reduced to its meaningful words; if fewer
- * than five pages contain all of them, pages containing some of them follow (searched word by word, two
+ * than PARTIAL_BELOW (five) pages contain all of them, pages containing some of them follow (searched word by word, two
  * characters or more). `search` is Pagefind's search, in both editions.
  */
 export async function searchQuestion<T extends Scored>(typed: string, search: (query: string) => Promise<T[]> | T[]): Promise<T[]> {
 	const query = normalizeQuery(typed);
 	const all = await search(query);
-	if (all.length >= 5) return all;
+	if (all.length >= PARTIAL_BELOW) return all;
 	const words = queryWords(query).filter((w) => [...w].length >= 2);
 	if (words.length < 2) return all;
 	const each = await Promise.all(words.map((w) => search(w)));

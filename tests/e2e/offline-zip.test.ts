@@ -171,7 +171,7 @@ describe('search in the zip where the browser cannot run it', () => {
 	});
 });
 
-/** The online search's first result for each recall query (dist/ over HTTP, Pagefind Component UI, Chromium). */
+/** The online search's first result for each recall query (dist/ over HTTP, the /search/ page, Chromium). */
 let online: Promise<Map<string, string>> | undefined;
 function onlineTopResults(): Promise<Map<string, string>> {
 	online ??= (async () => {
@@ -217,7 +217,7 @@ describe('search in the zip and online', () => {
 		try {
 			const online = new Map<string, string>();
 			await firefox.goto(`${server.url}search/`);
-			await firefox.waitFor(() => document.querySelector('pagefind-input input') !== null, null);
+			await firefox.waitFor(() => customElements.get('handbook-search-page') !== undefined, null);
 			for (const { q } of recallQueries) online.set(q, (await typeQueryFirefox(firefox, q, 1))[0]);
 			expect(firefox.requests.filter((u) => !u.startsWith(server.url) && !/^(data|blob):/.test(u))).toEqual([]);
 

@@ -86,8 +86,8 @@ describe('the whole handbook offline after one visit', () => {
 		// Search works offline from the cached index.
 		for (const q of ['代表', '建议', '人大']) {
 			await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
-			await page.waitForSelector('pagefind-results a', { timeout: 15_000 });
-			expect(await page.locator('pagefind-results a').count(), q).toBeGreaterThan(0);
+			await page.waitForSelector('.pf-results a', { timeout: 15_000 });
+			expect(await page.locator('.pf-results a').count(), q).toBeGreaterThan(0);
 		}
 		// A quiz can be completed.
 		const quizPage = all.find((r) => r.startsWith('/training/') && readFileSync(`dist${r}index.html`, 'utf8').includes('<handbook-quiz'))!;

@@ -1,9 +1,11 @@
 /** Search: recall on what deputies type, and the search UI in the header and on /search/. */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/site';
 import { typeQuery } from '../support/search-page';
 import { serve } from '../support/static-server';
 import { newContext, watch } from '../support/watch';
+import { FIRST_RESULTS, MORE_RESULTS } from '../../src/lib/search-settings';
 import { recallQueries } from './search-queries';
 
 const site = useSite();
@@ -46,17 +48,18 @@ describe('search from the header', () => {
 		expect(beforeLoad.some((r) => r.includes('pagefind'))).toBe(false);
 		// … but once the page is idle, the UI's and the engine's files are fetched without a click.
 		await expect
-			.poll(() => site.server.requests.slice(before).filter((r) => /pagefind-component-ui\.js|\/pagefind\.js|wasm\./.test(r)).length, { timeout: 15_000 })
+			.poll(() => site.server.requests.slice(before).filter((r) => /\/pagefind\.js|pagefind-worker\.js|wasm\./.test(r)).length, { timeout: 15_000 })
 			.toBeGreaterThanOrEqual(3);
 		await page.keyboard.press('/');
-		const input = page.locator('pagefind-modal input');
+		const input = page.locator('dialog.search-dialog input');
 		await input.waitFor({ state: 'visible' });
 		await input.fill('人大');
-		const first = page.locator('pagefind-modal pagefind-results a[href*="#"]').first();
+		const first = page.locator('dialog.search-dialog .pf-results a[href*="#"]').first();
 		await first.waitFor({ state: 'visible', timeout: 15_000 });
-		// Click the very link read (the list may still be filling its places).
+		// Only what fills the phone's screen is built; the rest waits behind “更多结果”.
+		expect(await page.locator('dialog.search-dialog .pf-result').count()).toBe(FIRST_RESULTS);
 		const href = (await first.getAttribute('href'))!;
-		await page.locator(`pagefind-modal pagefind-results a[href="${href}"]`).first().click();
+		await first.click();
 		await page.waitForURL((u) => u.hash.length > 1);
 		const url = new URL(page.url());
 		expect(url.searchParams.get('highlight')).toBeTruthy();
@@ -74,12 +77,70 @@ describe('search from the header', () => {
 		const page = await site.browser.newPage();
 		await page.goto(site.server.url);
 		await page.keyboard.press('Control+k');
-		const input = page.locator('pagefind-modal input');
+		const input = page.locator('dialog.search-dialog input');
 		await input.waitFor({ state: 'visible' });
 		await page.keyboard.press('Escape');
 		await input.waitFor({ state: 'hidden' });
 		await page.close();
 	});
+});
+
+/**
+ * Types through an input method as a Chinese reader does, with Chromium's own IME events (DevTools protocol): the
+ * pinyin is composed in the box, then the chosen words are committed. Returns every summary the box showed.
+ */
+async function typeWithIme(page: Page, input: string, steps: [string[], string][]): Promise<{ summaries: string[]; waits: number[] }> {
+	const cdp = await page.context().newCDPSession(page);
+	await page.locator(input).focus();
+	await page.evaluate(() => {
+		const w = window as unknown as { summaries: string[] };
+		w.summaries = [];
+		const summary = document.querySelector('dialog[open] .pf-summary, [data-summary]')!;
+		new MutationObserver(() => w.summaries.push(summary.textContent ?? '')).observe(summary, { childList: true, characterData: true, subtree: true });
+	});
+	const waits: number[] = [];
+	let typed = '';
+	for (const [pinyin, words] of steps) {
+		for (const p of pinyin) await cdp.send('Input.imeSetComposition', { text: p, selectionStart: p.length, selectionEnd: p.length });
+		// While composing, only pinyin is in the box: nothing is searched.
+		await page.waitForTimeout(300);
+		const t0 = Date.now();
+		await cdp.send('Input.insertText', { text: words });
+		typed += words;
+		// The committed words are searched at once, with no further key and no pause needed.
+		await page.waitForFunction((q) => (window as unknown as { summaries: string[] }).summaries.some((s) => s.includes(`${q} 的`)), typed, { timeout: 10_000 });
+		waits.push(Date.now() - t0);
+	}
+	await cdp.detach();
+	return { summaries: await page.evaluate(() => (window as unknown as { summaries: string[] }).summaries), waits };
+}
+
+describe('typing through an input method (Chinese IME)', () => {
+	const steps: [string[], string][] = [
+		[['d', 'da', 'dai', 'daib', 'daibiao'], '代表'],
+		[['s', 'sh', 'shi', 'shic', 'shicha'], '视察'],
+	];
+	for (const where of ['header', 'page'] as const) {
+		it(`${where === 'header' ? 'the header dialog' : '/search/'}: searches each committed word at once, never the pinyin`, async () => {
+			const context = await newContext(site.browser, { viewport: { width: 375, height: 740 } });
+			const page = await context.newPage();
+			const problems = watch(page);
+			if (where === 'header') {
+				await page.goto(site.server.url);
+				await page.keyboard.press('/');
+				await page.locator('dialog.search-dialog input').waitFor({ state: 'visible' });
+			} else {
+				await page.goto(`${site.server.url}search/`);
+				await page.waitForFunction(() => document.querySelector('[data-filters]:not([hidden])'));
+			}
+			const { summaries, waits } = await typeWithIme(page, where === 'header' ? 'dialog.search-dialog input' : '#search-q', steps);
+			expect(summaries.filter((s) => /[a-z]/.test(s))).toEqual([]);
+			expect(summaries.some((s) => s.includes('找到') && s.includes('代表视察'))).toBe(true);
+			expect(Math.max(...waits)).toBeLessThan(2000);
+			expect(problems).toEqual([]);
+			await context.close();
+		});
+	}
 });
 
 describe('the /search/ page', () => {
@@ -88,11 +149,40 @@ describe('the /search/ page', () => {
 		const page = await context.newPage();
 		const problems = watch(page);
 		await page.goto(`${site.server.url}search/?q=${encodeURIComponent('代表')}`);
-		await page.waitForSelector('pagefind-results a', { timeout: 15_000 });
-		await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('代表');
-		await expect(page.locator('pagefind-filter-pane').textContent()).resolves.toContain('栏目');
-		await page.locator('pagefind-input input').fill('人大');
+		await page.waitForSelector('.pf-results a', { timeout: 15_000 });
+		await expect(page.locator('#search-q').inputValue()).resolves.toBe('代表');
+		await expect(page.locator('[data-filters]').textContent()).resolves.toContain('栏目');
+		await page.locator('#search-q').fill('人大');
 		await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '人大');
+		// A section filter narrows the results to that section.
+		const total = async () => Number(/(\d+)\s*个/.exec((await page.locator('[data-summary]').textContent()) ?? '')?.[1]);
+		const all = await total();
+		await page.locator('[data-filters] summary').click();
+		await page.locator('[data-filters] label', { hasText: '培训' }).first().click();
+		await expect.poll(total).toBeLessThan(all);
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	it('shows the first results, and more on “更多结果” or on scrolling to the end of the list', async () => {
+		const context = await newContext(site.browser, { viewport: { width: 375, height: 740 } });
+		const page = await context.newPage();
+		const problems = watch(page);
+		await page.goto(`${site.server.url}search/?q=${encodeURIComponent('代表')}`);
+		const items = page.locator('.pf-results > .pf-result');
+		await items.first().waitFor({ timeout: 15_000 });
+		expect(await items.count()).toBe(FIRST_RESULTS);
+		const total = Number(/(\d+)\s*个/.exec((await page.locator('[data-summary]').textContent()) ?? '')?.[1]);
+		expect(total).toBeGreaterThan(FIRST_RESULTS + MORE_RESULTS);
+		const more = page.getByRole('button', { name: /更多结果/ });
+		await more.click();
+		await expect.poll(() => items.count()).toBeGreaterThanOrEqual(FIRST_RESULTS + MORE_RESULTS);
+		const shown = await items.count();
+		await more.scrollIntoViewIfNeeded();
+		await expect.poll(() => items.count()).toBeGreaterThan(shown);
+		// Nothing is shown twice.
+		const hrefs = await page.locator('.pf-results > .pf-result .pf-result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+		expect(new Set(hrefs).size).toBe(hrefs.length);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -102,7 +192,7 @@ describe('the /search/ page', () => {
 		const sub = await serve(SUBPATH_DIST, '/handbook/');
 		const page = await site.browser.newPage();
 		await page.goto(`${sub.url}search/?q=${encodeURIComponent('代表')}`);
-		const first = page.locator('pagefind-results a').first();
+		const first = page.locator('.pf-results a').first();
 		await first.waitFor({ timeout: 15_000 });
 		expect(await first.getAttribute('href')).toMatch(/^\/handbook\//);
 		await first.click();

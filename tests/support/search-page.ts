@@ -1,12 +1,11 @@
-/** Types queries into the search pages, online (Pagefind Component UI) or offline (file:// edition), like a reader. */
+/** Types queries into the search pages, online or offline (file:// edition), like a reader. */
 import type { Page } from 'playwright-core';
 import type { FirefoxPage } from './firefox';
 
 /**
  * In the page: whether the results for `q` are shown. The summary names the query and the first results all
- * belong to it: the words in each result link's highlight parameters are pieces of the query. The online list
- * first shows empty places for the results and fills them as each page's data arrives, in any order, so results
- * are read place by place, never as “the first links on the page”.
+ * belong to it: the words in each result link's highlight parameters are pieces of the query. Results are read
+ * place by place in the list, never as “the first links on the page”.
  */
 function resultsShown({ sel, q, limit }: { sel: string; q: string; limit: number }): boolean {
 	const text = document.querySelector(sel)?.textContent ?? '';
@@ -37,30 +36,27 @@ function sitePath(href: string): string {
 	return decodeURIComponent(new URL(href).pathname).replace(/index\.html$/, '').replace(/^.*代表履职学习手册/, '');
 }
 
-/** Result page paths, best first, after typing `q` into the open search page. */
+/** The search box of either edition's search page. */
+const INPUT = '#search-q, #offline-q';
+
+/** Result page paths, best first, after typing `q` into the open search page (it searches as typed). */
 export async function typeQuery(page: Page, q: string, limit = 5): Promise<string[]> {
-	const online = (await page.locator('pagefind-input input').count()) > 0;
-	const input = online ? page.locator('pagefind-input input') : page.locator('#offline-q');
-	await input.fill(q);
-	if (!online) await input.press('Enter');
-	await page.waitForFunction(resultsShown, { sel: online ? 'pagefind-summary' : '[data-summary]', q, limit }, { timeout: 15_000 });
+	await page.locator(INPUT).fill(q);
+	await page.waitForFunction(resultsShown, { sel: '[data-summary]', q, limit }, { timeout: 15_000 });
 	return (await page.evaluate(resultLinks, limit)).map(sitePath);
 }
 
-/** The same in Firefox: the query put into the box, then Enter on the offline page; online the box searches as typed. */
+/** The same in Firefox: the query put into the box as typing would. */
 export async function typeQueryFirefox(page: FirefoxPage, q: string, limit = 5): Promise<string[]> {
-	const online = await page.evaluate(
-		(q) => {
-			const online = document.querySelector<HTMLInputElement>('pagefind-input input');
-			const input = online ?? document.querySelector<HTMLInputElement>('#offline-q')!;
+	await page.evaluate(
+		({ q, sel }) => {
+			const input = document.querySelector<HTMLInputElement>(sel)!;
 			input.focus();
 			input.value = q;
 			input.dispatchEvent(new Event('input', { bubbles: true }));
-			return online !== null;
 		},
-		q,
+		{ q, sel: INPUT },
 	);
-	if (!online) await page.press('\uE007');
-	await page.waitFor(resultsShown, { sel: online ? 'pagefind-summary' : '[data-summary]', q, limit });
+	await page.waitFor(resultsShown, { sel: '[data-summary]', q, limit });
 	return (await page.evaluate(resultLinks, limit)).map(sitePath);
 }

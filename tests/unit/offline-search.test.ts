@@ -1,7 +1,7 @@
 /**
  * The offline edition's search: Pagefind's own script and index files for a few small pages, packed as the
  * file edition packs them (pagefind-pack.ts) and run here as the page runs them, asked as the page asks
- * (offline-search.ts). Agreement with the online search on the real handbook is tested end to end, in Chromium
+ * (search-results.ts). Agreement with the online search on the real handbook is tested end to end, in Chromium
  * and Firefox (tests/e2e/offline-zip.test.ts); these pin the behaviours one by one.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { runInThisContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGEFIND_GLOBAL, packPagefind } from '../../src/integrations/build/pagefind-pack';
 import { searchIndexFiles } from '../../src/integrations/build/search-index';
-import { PAGEFIND_OPTIONS, type PagefindApi, type PagefindResultData, searchOffline } from '../../src/lib/offline-search';
+import { PAGEFIND_OPTIONS, type PagefindApi, type PagefindResultData } from '../../src/lib/offline-search';
+import { describe as describeResult, findPages } from '../../src/lib/search-results';
 import { FILES_GLOBAL } from '../../src/lib/pagefind-files';
 
 const SITE = 'tests/.tmp/offline-search-site';
@@ -50,6 +51,12 @@ afterAll(() => {
 	(globalThis as Record<string, unknown>)[PAGEFIND_GLOBAL] = undefined;
 	(globalThis as Record<string, unknown>)[FILES_GLOBAL] = undefined;
 });
+
+/** As the search pages ask: the pages for a typed question, each described as the results list shows it. */
+async function searchOffline(pf: PagefindApi, typed: string) {
+	const ranked = await findPages(pf, typed);
+	return { total: ranked.length, results: await Promise.all(ranked.map(async (r) => describeResult(await r.data()))) };
+}
 
 async function urls(term: string): Promise<string[]> {
 	const found = await pagefind.search(term);
@@ -110,7 +117,7 @@ describe('Pagefind’s ranking, with the online search page’s settings', () =>
 	});
 });
 
-describe('searchOffline', () => {
+describe('findPages and describe, as the search pages use them', () => {
 	it('describes results: title, section, an excerpt with the words marked, the matching heading with its anchor', async () => {
 		const { total, results } = await searchOffline(pagefind, '联名');
 		expect(total).toBe(1);

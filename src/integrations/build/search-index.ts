@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { SEARCH_LANGUAGE } from '../../lib/search-settings.ts';
 import { type BuildContext, DistError } from './dist';
 
 export interface IndexResult {
@@ -14,7 +15,7 @@ export interface IndexResult {
 
 async function withIndex<T>(dist: URL | string, use: (index: pagefind.PagefindIndex, root: string, pages: number) => Promise<T>): Promise<T> {
 	const root = typeof dist === 'string' ? dist : fileURLToPath(dist);
-	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
 	if (!index) throw new DistError('Pagefind 无法启动', errors);
 	try {
 		const added = await index.addDirectory({ path: root });
