@@ -10,6 +10,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** poppler's pdftotext reads the PDF books back; the books are set in two TrueType CJK fonts (src/styles/book.css). */
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const BOOK_FONTS = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -50,9 +53,10 @@ function step(title, cmd, args, env = {}, after = () => {}) {
 }
 
 function ensureBrowsers() {
-	const missing = () => [CHROMIUM, FIREFOX].filter((p) => !existsSync(p));
+	const missing = () => [CHROMIUM, FIREFOX, PDFTOTEXT, ...BOOK_FONTS].filter((p) => !existsSync(p));
 	if (missing().length === 0) return;
-	const install = 'apt-get update && apt-get install -y chromium firefox-esr fonts-noto-cjk';
+	const install =
+		'apt-get update && apt-get install -y chromium firefox-esr fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei poppler-utils';
 	const isRoot = process.getuid?.() === 0;
 	const isDebian = existsSync('/etc/debian_version');
 	if (isRoot && isDebian) {

@@ -10,7 +10,6 @@ import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser';
-import { astroBuild } from '../support/build';
 import { openFirefox } from '../support/firefox';
 import { answerAll } from '../support/quiz';
 import { typeQuery, typeQueryFirefox } from '../support/search-page';
@@ -23,8 +22,7 @@ let context: BrowserContext;
 let home: string;
 
 beforeAll(() => {
-	const r = astroBuild('dist-offline/handbook', { HANDBOOK_EDITION: 'file' });
-	if (r.status !== 0) throw new Error(`build:offline failed\n${r.stdout}\n${r.stderr}`);
+	// The offline edition is built once for all end-to-end tests (global-setup.ts).
 	rmSync(UNZIPPED, { recursive: true, force: true });
 	const files = unzipSync(readFileSync('dist-offline/handbook-offline.zip'));
 	for (const [name, data] of Object.entries(files)) {

@@ -8,6 +8,7 @@ import {
 	relativeLink,
 	relativize,
 	removeElements,
+	renameElements,
 	repeatedIds,
 	setAttributes,
 	stripServerOnly,
@@ -96,5 +97,14 @@ describe('setAttributes and removeElements', () => {
 			'<h2 id="a">A</h2>\n<p id="p-b" class="x">B <span id="c">C</span></p>',
 		);
 		expect(removeElements(html, (el) => el.name === 'p' || el.name === 'span')).toBe('<h2 id="a">A</h2>\n');
+	});
+});
+
+describe('renameElements', () => {
+	it('renames open and close tags, keeping attributes, content and every other byte', () => {
+		const html = '<h2 id="a" class="x">A <em>b</em></h2>\n<h3>C</h3><p>h2</p><br />';
+		const down = (el: { name: string }) => (/^h[2-5]$/.test(el.name) ? `h${Number(el.name[1]) + 1}` : undefined);
+		expect(renameElements(html, down)).toBe('<h3 id="a" class="x">A <em>b</em></h3>\n<h4>C</h4><p>h2</p><br />');
+		expect(renameElements(html, () => undefined)).toBe(html);
 	});
 });

@@ -16,6 +16,8 @@ export interface Element {
 	open: { start: number; end: number };
 	/** Where the whole element is, open tag to close tag (the open tag alone for a void element). */
 	outer: { start: number; end: number };
+	/** Where the close tag is, if the element has one. */
+	close?: { start: number; end: number };
 	/** The text of a script or style element, as written. */
 	text: string;
 }
@@ -49,6 +51,7 @@ export function elements(html: string): Element[] {
 			attrs: Object.fromEntries(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), decode(v)])),
 			open: { start: open.start, end: open.end },
 			outer: { start: open.start, end: close.end },
+			close: el.loc.length > 1 ? { start: close.start, end: close.end } : undefined,
 			text: el.name === 'script' || el.name === 'style' ? el.children.map((c) => (c as { value?: string }).value ?? '').join('') : '',
 		});
 	});
@@ -103,6 +106,19 @@ export function setAttributes(html: string, change: (el: Element) => Record<stri
 			.map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${encode(v)}"`))
 			.join('');
 		edits.push({ ...el.open, text: `<${el.name}${attrs}${source.endsWith('/>') ? ' />' : '>'}` });
+	}
+	return edits.length ? splice(html, edits) : html;
+}
+
+/** The page with some elements renamed (`rename` returns the new tag name or nothing), attributes and content kept. */
+export function renameElements(html: string, rename: (el: Element) => string | undefined): string {
+	const edits: { start: number; end: number; text: string }[] = [];
+	for (const el of elements(html)) {
+		const name = rename(el);
+		if (!name || name === el.name) continue;
+		const open = html.slice(el.open.start, el.open.end);
+		edits.push({ ...el.open, text: `<${name}${open.slice(1 + el.name.length)}` });
+		if (el.close) edits.push({ ...el.close, text: `</${name}>` });
 	}
 	return edits.length ? splice(html, edits) : html;
 }

@@ -6,12 +6,13 @@ import type { BuildContext, Step } from './dist';
 import { checkLinks, relativeLinks } from './links';
 import { classicScripts, storePage, zip } from './offline';
 import { pagefindPack } from './pagefind-pack';
+import { pdfBooks } from './pdf';
 import { searchIndex } from './search-index';
 import { serviceWorker } from './service-worker';
 
 export const STEPS: Record<Edition, Step[]> = {
 	web: [searchIndex, checkLinks, checkBudgets, serviceWorker],
-	file: [pagefindPack, classicScripts, relativeLinks, storePage, checkLinks, checkBudgets, zip],
+	file: [pagefindPack, classicScripts, relativeLinks, storePage, checkLinks, checkBudgets, pdfBooks, zip],
 };
 
 /** Runs the edition's steps in order, logging each one's line and time; the first failure stops the build. */
