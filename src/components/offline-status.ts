@@ -1,5 +1,5 @@
 /**
- * `<handbook-offline>`: says when the network is gone, registers the service worker once the page has loaded
+ * `<handbook-offline>`: says when the network is gone, registers the service worker once the page has loaded and is idle
  * (Workbox's window helper, imported then), offers a new edition with one click and looks for one when the reader
  * comes back and once an hour. Opened from file:// there is no worker, only the network notice.
  */
@@ -13,7 +13,10 @@ class HandbookOffline extends HTMLElement {
 		window.addEventListener('offline', sync);
 		sync();
 		if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
-		const start = () => void this.register();
+		// The offline copy (several hundred files) downloads once the first page has loaded and the browser is idle,
+		// so it never competes with what the reader is waiting for.
+		const idle = (run: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 5000 }) : setTimeout(run, 1000));
+		const start = () => void idle(() => void this.register());
 		if (document.readyState === 'complete') start();
 		else window.addEventListener('load', start, { once: true });
 	}

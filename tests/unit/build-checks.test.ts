@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUDGETS, measurePages, overBudget } from '../../src/integrations/build/budgets';
 import { brokenLinks } from '../../src/integrations/build/links';
+import { orderPrecache } from '../../src/integrations/build/service-worker';
 
 const DIST = 'tests/.tmp/check-dist';
 
@@ -86,5 +87,37 @@ describe('size budgets', () => {
 		const d = measurePages(DIST, '/').find((w) => w.file === 'd/index.html')!;
 		expect(d.article).toBeGreaterThan(0);
 		expect(d.shell).toBeLessThan(300);
+	});
+});
+
+describe('the offline copy’s download order', () => {
+	it('search engine and index first, then styles and scripts, the start pages, the sections in reading order, the rest', () => {
+		const urls = [
+			'/handbook/about/index.html',
+			'/handbook/method/overview/index.html',
+			'/handbook/duties/overview/index.html',
+			'/handbook/pagefind/fragment/zh-cn_1.pf_fragment',
+			'/handbook/_astro/BaseLayout.css',
+			'/handbook/training/system/index.html',
+			'/handbook/index.html',
+			'/handbook/pagefind/pagefind.js',
+			'/handbook/pagefind/wasm.zh-cn.pagefind',
+			'/handbook/start/index.html',
+			'/handbook/suggestions/writing/index.html',
+		];
+		const ordered = orderPrecache(urls.map((url) => ({ url, revision: '1' })), '/handbook/').map((e) => e.url.slice('/handbook/'.length));
+		expect(ordered).toEqual([
+			'pagefind/pagefind.js',
+			'pagefind/wasm.zh-cn.pagefind',
+			'pagefind/fragment/zh-cn_1.pf_fragment',
+			'_astro/BaseLayout.css',
+			'index.html',
+			'start/index.html',
+			'training/system/index.html',
+			'duties/overview/index.html',
+			'suggestions/writing/index.html',
+			'method/overview/index.html',
+			'about/index.html',
+		]);
 	});
 });

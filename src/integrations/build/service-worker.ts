@@ -5,12 +5,36 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSW } from 'workbox-build';
+import { generateSW, type ManifestEntry } from 'workbox-build';
+import { pageSections } from '../../lib/sections';
 import { type BuildContext, DistError, mb } from './dist';
 
 export interface ServiceWorkerResult {
 	count: number;
 	size: number;
+}
+
+/**
+ * The order the offline copy downloads in (Workbox fetches its precache in manifest order), so that what a reader
+ * needs next arrives first on a slow line: the search engine and index, then the styles and scripts, the start
+ * page and the pages of the sections in reading order, everything else last.
+ */
+export function precacheRank(path: string): number {
+	if (path.startsWith('pagefind/')) return /\.(js|json|wasm)$|pf_meta$|wasm\./.test(path.split('/').pop()!) ? 0 : 1;
+	if (path.startsWith('_astro/')) return 2;
+	if (path === 'index.html' || path.startsWith('start/')) return 3;
+	const section = pageSections.indexOf(path.split('/')[0] as (typeof pageSections)[number]);
+	if (section >= 0) return 4 + section;
+	return 4 + pageSections.length;
+}
+
+/** The entries in download order; `prefix` is the site's base path, which their URLs start with. */
+export function orderPrecache<T extends ManifestEntry>(entries: T[], prefix = '/'): T[] {
+	const path = (url: string) => (url.startsWith(prefix) ? url.slice(prefix.length) : url.replace(/^\/+/, ''));
+	return entries
+		.map((e, i) => ({ e, i, rank: precacheRank(path(e.url)) }))
+		.sort((a, b) => a.rank - b.rank || a.i - b.i)
+		.map(({ e }) => e);
 }
 
 /** `budget`: the bytes the precache may hold (HANDBOOK_PRECACHE_BUDGET_MB, src/env.ts); no file past it is cached. */
@@ -20,8 +44,11 @@ export async function buildServiceWorker(dist: URL | string, base: string, budge
 	const { count, size, warnings } = await generateSW({
 		globDirectory: root,
 		globPatterns: ['**/*.{html,css,js,mjs,svg,png,ico,webmanifest,json,wasm}', 'pagefind/**/*'],
-		globIgnores: ['sw.js', 'sw.js.map', '**/*.map'],
+		// Pagefind also writes its three ready-made interfaces (about 390 kB); the handbook uses its JS API and
+		// builds its own results list, so a reader's offline copy need not download them.
+		globIgnores: ['sw.js', 'sw.js.map', '**/*.map', 'pagefind/pagefind-ui.*', 'pagefind/pagefind-modular-ui.*', 'pagefind/pagefind-component-ui.*'],
 		swDest: join(root, 'sw.js'),
+		manifestTransforms: [async (entries) => ({ manifest: orderPrecache(entries, prefix), warnings: [] })],
 		modifyURLPrefix: { '': prefix },
 		directoryIndex: 'index.html',
 		navigateFallback: `${prefix}404.html`,
