@@ -12,6 +12,9 @@ import { zipSync } from 'fflate';
 import { type BuildContext, DistError, distPages, filesUnder, mb } from './dist';
 import { elements, splice } from './html';
 
+/** How esbuild writes a classic script for file://: one self-contained, minified function, kept in memory. */
+const CLASSIC = { bundle: true, format: 'iife', minify: true, write: false, target: 'es2022', logLevel: 'silent' } as const;
+
 /** The folder's name inside the zip. */
 export const ZIP_FOLDER = '代表履职学习手册';
 /** The zip, next to the built folder (dist-offline/handbook → dist-offline/handbook-offline.zip). */
@@ -37,12 +40,7 @@ export async function classicScripts({ root, base }: BuildContext): Promise<stri
 			const entry = modules.map((m, i) => `import ${JSON.stringify(m.attrs.src ?? `virtual:inline-${i}`)};`).join('\n');
 			const result = await build({
 				stdin: { contents: entry, resolveDir: root, loader: 'js' },
-				bundle: true,
-				format: 'iife',
-				minify: true,
-				write: false,
-				target: 'es2022',
-				logLevel: 'silent',
+				...CLASSIC,
 				plugins: [
 					{
 						name: 'site-paths',
@@ -88,12 +86,7 @@ export async function storePage({ root }: BuildContext): Promise<string> {
 			resolveDir: fileURLToPath(new URL('../../lib/', import.meta.url)),
 			loader: 'ts',
 		},
-		bundle: true,
-		format: 'iife',
-		minify: true,
-		write: false,
-		target: 'es2022',
-		logLevel: 'silent',
+		...CLASSIC,
 	});
 	const script = result.outputFiles[0].text.trim();
 	mkdirSync(join(root, '_offline'), { recursive: true });
