@@ -48,7 +48,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<
 export function questionField(q: BookQuestion, name: string, number?: string): HTMLFieldSetElement {
 	const fs = el('fieldset', { className: 'quiz__question' });
 	fs.dataset.key = name;
-	const legend = el('legend', {}, el('span', { className: 'quiz__number', textContent: `${number ?? ''}（${typeNames[q.type]}）` }), q.prompt);
+	const legend = el('legend', {}, el('span', { className: 'quiz__number', textContent: number ? `${number}（${typeNames[q.type]}）` : `${typeNames[q.type]}题` }), q.prompt);
 	const box = el('div', { className: 'quiz__options' });
 	const texts = new Map(q.options.map((o) => [o.id, o.text]));
 	for (const id of shuffleOptionIds(q.options)) {
