@@ -86,6 +86,10 @@ export function generate(n: number, dir: string) {
 		join(dir, 'start.yaml'),
 		`intro: 合成的测试手册，用于测量构建和搜索的性能。\nstages:\n  - title: 第一周\n    summary: 合成的阶段。\n    steps:\n${required.map((p) => `      - { page: ${p.section}/${p.id}, why: 合成的步骤说明。 }`).join('\n')}\n`,
 	);
+	writeFileSync(
+		join(dir, 'final-test.yaml'),
+		`title: 结业自测\nintro: 合成的结业自测，用于测量构建的性能。\ncount: ${Math.min(30, required.length * 8)}\npassPercent: 80\n`,
+	);
 	const terms = Array.from({ length: Math.max(10, Math.floor(n / 20)) }, (_, i) => {
 		const p = pages[i % pages.length];
 		return `- { id: t${i}, term: ${WORDS[i % WORDS.length]}${i}, pinyin: shuyu ${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}, definition: ${sentence(r).slice(0, 24)}。, see: [${p.section}/${p.id}] }`;

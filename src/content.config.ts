@@ -8,6 +8,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { contentLayout as layout, yamlFileLoader, yamlListLoader } from './content/loaders';
 import { type PageSection, pageSections } from './lib/sections';
+import { finalTestSchema } from './schemas/final-test';
 import { glossarySchema } from './schemas/glossary';
 import { lawSchema } from './schemas/laws';
 import { pageSchemas } from './schemas/pages';
@@ -33,5 +34,9 @@ export const collections = {
 	laws: defineCollection({ loader: file(join(root, layout.laws)), schema: lawSchema }),
 	rules: defineCollection({ loader: file(join(root, layout.rules)), schema: ruleSchema }),
 	start: defineCollection({ loader: yamlFileLoader({ file: join(root, layout.start), id: 'start' }), schema: startSchema }),
+	finalTest: defineCollection({
+		loader: yamlFileLoader({ file: join(root, layout.finalTest), id: 'final-test' }),
+		schema: finalTestSchema,
+	}),
 	glossary: defineCollection({ loader: yamlListLoader({ dir: join(root, layout.glossary.dir) }), schema: glossarySchema }),
 };

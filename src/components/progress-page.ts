@@ -6,6 +6,7 @@
 import { completion, type ModuleInfo, statusText } from '../lib/completion';
 import type { ProgressStore } from '../lib/progress-store';
 import { openProgress } from './progress';
+import { showDue } from './review-due-link';
 
 class HandbookProgressPage extends HTMLElement {
 	#store!: ProgressStore;
@@ -52,6 +53,15 @@ class HandbookProgressPage extends HTMLElement {
 			row.querySelector('[data-read]')!.textContent = m.read ? '✓ 已读' : '未读';
 			row.querySelector('[data-quiz]')!.textContent = statusText(m);
 		}
+		showDue(progress);
+		const final = progress.final?.hash === this.dataset.finalHash ? progress.final : undefined;
+		const finalText = final
+			? `结业自测（自测）：最好成绩 ${final.best}%，${final.passed ? `已通过，通过日期 ${final.passedAt!.slice(0, 10)}` : `未通过，最近一次 ${final.lastAt.slice(0, 10)}`}。`
+			: '';
+		this.querySelector('[data-final-status]')!.textContent = final ? finalText.replace('结业自测（自测）：', '你的成绩：') : '';
+		const finalLine = this.querySelector<HTMLElement>('[data-record-final]')!;
+		finalLine.textContent = finalText;
+		finalLine.hidden = !final;
 		const record = this.querySelector<HTMLElement>('[data-record]')!;
 		record.hidden = !state.complete;
 		this.querySelector<HTMLElement>('[data-record-locked]')!.hidden = state.complete;

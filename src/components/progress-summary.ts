@@ -1,10 +1,13 @@
 /**
  * `<handbook-progress-summary>`: fills in progress on pages that show it without depending on it (the home page and
  * /start/): `[data-progress-summary]` gets “你已通过 3/6 个必修模块。”, and `[data-step="training/x"] [data-status]`
- * the module's status, kept current as the progress changes. Loaded once the page is idle (ProgressSummary.astro).
+ * the module's status, and `[data-review-due]` (hidden until then) “今日复习 N 题 →” when questions are due by the
+ * stored schedule (without the scheduler), kept current as the progress changes. Loaded once the page is idle
+ * (ProgressSummary.astro).
  */
 import { type Completion, completion, type ModuleInfo, statusText } from '../lib/completion';
 import type { Progress } from '../lib/progress-store';
+import { showDue } from './review-due-link';
 import { openProgress } from './progress';
 
 class HandbookProgressSummary extends HTMLElement {
@@ -25,6 +28,7 @@ class HandbookProgressSummary extends HTMLElement {
 					? `你已通过 ${state.requiredPassed}/${state.requiredTotal} 个必修模块${state.complete ? '，可以生成学习记录了。' : '。'}`
 					: '';
 		}
+		showDue(progress);
 		const byKey = new Map(state.modules.map((m) => [m.key, m]));
 		for (const step of document.querySelectorAll<HTMLElement>('[data-step]')) {
 			const key = step.dataset.step!;

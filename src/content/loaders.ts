@@ -23,6 +23,8 @@ export const contentLayout = {
 	rules: 'rules.yaml',
 	/** One document: the onboarding path. */
 	start: 'start.yaml',
+	/** One document: the final self-test's settings. */
+	finalTest: 'final-test.yaml',
 } as const;
 
 /** The names of the files in `dir` that match `ext`, sorted; none when the folder does not exist. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { z } from 'astro/zod';
 import { contentLayout as layout, listFiles, parsePage, parseYaml } from '../content/loaders';
+import { finalTestSchema } from '../schemas/final-test';
 import { glossarySchema } from '../schemas/glossary';
 import { lawSchema } from '../schemas/laws';
 import { pageSchemas } from '../schemas/pages';
@@ -220,6 +221,19 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 		}
 	} else {
 		problems.push({ file: rel(startPath), entry: '新任代表路径', field: '(文件)', message: '文件不存在' });
+	}
+
+	const finalPath = join(dir, layout.finalTest);
+	if (existsSync(finalPath)) {
+		const file = rel(finalPath);
+		const raw = tryYaml(() => parseYaml(readContent(finalPath)), file, '结业自测', problems);
+		if (raw !== undefined) {
+			const parsed = finalTestSchema.safeParse(raw, zhCN);
+			if (parsed.success) model.finalTest = { file, data: parsed.data };
+			else problems.push(...zodProblems(parsed.error, file, '结业自测'));
+		}
+	} else {
+		problems.push({ file: rel(finalPath), entry: '结业自测', field: '(文件)', message: '文件不存在' });
 	}
 
 	problems.push(...checkContent(model));

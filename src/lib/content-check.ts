@@ -9,6 +9,7 @@ import type { QuizData } from '../schemas/quiz';
 import type { RuleData } from '../schemas/rules';
 import { type Level, levels } from './levels';
 import type { StartData } from '../schemas/start';
+import type { FinalTestData } from '../schemas/final-test';
 import { type LawText, parseArticleRef, quoteStandsIn } from './law-text';
 import { parsePageRef } from './paths';
 import { type PageSection, pageKey } from './sections';
@@ -70,6 +71,8 @@ export interface ContentModel {
 	unparsedRules?: string[];
 	/** The onboarding path (content/start.yaml), when present. */
 	start?: { file: string; data: StartData };
+	/** The final self-test's settings (content/final-test.yaml), when present. */
+	finalTest?: { file: string; data: FinalTestData };
 }
 
 export interface Problem {
@@ -288,6 +291,20 @@ export function checkContent(model: ContentModel): Problem[] {
 			if (p.section === 'training' && p.data.required && !listed.has(pageKey(p))) {
 				problems.push({ file, entry: '新任代表路径', field: 'stages', message: `必修模块“${pageKey(p)}”不在路径中` });
 			}
+		}
+	}
+	if (model.finalTest) {
+		// The test draws across the required modules' banks: they must hold enough questions for one attempt.
+		const { file, data } = model.finalTest;
+		const banks = new Set(
+			model.pages.flatMap((p) => (p.section === 'training' && p.data.required && p.data.quiz ? [p.data.quiz] : [])),
+		);
+		const available = model.quizzes.filter((q) => banks.has(q.id)).reduce((n, q) => n + q.data.questions.length, 0);
+		// A training page or a bank that failed its schema is already reported; counting without it would only add noise.
+		const unparsed =
+			(model.unparsedQuizzes ?? []).some((id) => banks.has(id)) || (model.unparsed ?? []).some((p) => p.section === 'training');
+		if (!unparsed && data.count > available) {
+			problems.push({ file, entry: '结业自测', field: 'count', message: `必修模块的题库共 ${available} 道题，不够抽 ${data.count} 道` });
 		}
 	}
 	return problems;

@@ -17,7 +17,7 @@
 import * as z from 'zod/mini';
 import { hash } from './hash';
 import { isoDate } from './iso-date';
-import { type Answer, noteAnswers, notebookEntry } from './notebook';
+import { type Answer, dropStale, noteAnswers, notebookEntry } from './notebook';
 import { type Reviews, reviewCard } from './review-due';
 
 export const CURRENT_VERSION = 2;
@@ -267,6 +267,21 @@ export class ProgressStore {
 		progress.notebook = noteAnswers(progress.notebook, answers, now);
 		if (schedule) progress.reviews = schedule(progress.reviews, answers, now);
 		this.#write(progress);
+	}
+
+	/**
+	 * Drops the 错题本 entries and review schedules whose question no longer exists or has changed (`current`: each
+	 * question key's fingerprint in this edition). Writes only when something was dropped; returns how many
+	 * 错题本 entries went.
+	 */
+	dropStale(current: ReadonlyMap<string, string>): number {
+		const progress = this.read();
+		const notebook = dropStale(progress.notebook, current);
+		const reviews = Object.fromEntries(Object.entries(progress.reviews).filter(([key, c]) => current.get(key) === c.hash));
+		const dropped = Object.keys(progress.notebook).length - Object.keys(notebook).length;
+		if (dropped === 0 && Object.keys(reviews).length === Object.keys(progress.reviews).length) return 0;
+		this.#write({ ...progress, notebook, reviews });
+		return dropped;
 	}
 
 	/** Records an attempt at the final self-test, as recordAttempt does for a module quiz. */

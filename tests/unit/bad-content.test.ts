@@ -127,6 +127,20 @@ const fixtures: BadFixture[] = [
 		reason: '必修模块“training/session”不在路径中',
 	},
 	{
+		name: 'final self-test pass mark over 100',
+		break: (d) => edit(d, 'final-test.yaml', (t) => t.replace('passPercent: 80', 'passPercent: 180')),
+		file: 'final-test.yaml',
+		field: 'passPercent',
+		reason: '及格线不能超过 100%',
+	},
+	{
+		name: 'final self-test asking more questions than the banks hold',
+		break: (d) => edit(d, 'final-test.yaml', (t) => t.replace('count: 4', 'count: 12')),
+		file: 'final-test.yaml',
+		field: 'count',
+		reason: '必修模块的题库共 4 道题，不够抽 12 道',
+	},
+	{
 		name: 'unknown rule id',
 		break: (d) => edit(d, 'duties/overview.mdx', (t) => t.replace('<Rule id="motion-cosign" />', '<Rule id="motion-cosing" />')),
 		file: 'duties/overview.mdx',

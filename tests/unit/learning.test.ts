@@ -151,3 +151,85 @@ describe('结业自测', () => {
 		expect(finalOpen([])).toBe(false);
 	});
 });
+
+import { bookIndex, type BookQuiz, finalBanks, fingerprints, notebookGroups, type QuestionBook } from '../../src/lib/question-book';
+import { emptyProgress, ProgressStore, type StorageLike } from '../../src/lib/progress-store';
+
+const bookQuestion = (id: string, hash: string) => ({
+	id,
+	type: 'single' as const,
+	answer: ['b'],
+	options: [{ id: 'a', text: '五名' }, { id: 'b', text: '十名' }],
+	source: 'training/system#代表怎样产生',
+	hash,
+	prompt: `问题 ${id}`,
+	explanation: '解析。',
+	answerText: '十名',
+	sourcePath: 'training/system/#代表怎样产生',
+	sourceLabel: '人民代表大会制度 · 代表怎样产生',
+});
+const bookQuiz = (id: string, required: boolean, ...questions: [string, string][]): BookQuiz => ({
+	id,
+	page: `training/${id}`,
+	title: `模块 ${id}`,
+	required,
+	hash: `quiz-${id}`,
+	passPercent: 80,
+	questions: questions.map(([q, hash]) => bookQuestion(q, hash)),
+});
+const book: QuestionBook = {
+	quizzes: [bookQuiz('system', true, ['q1', h], ['q2', 'h2']), bookQuiz('ethics', false, ['e1', 'he1']), bookQuiz('budget', true, ['b1', 'hb1'])],
+};
+
+function memoryStorage(): StorageLike {
+	const m = new Map<string, string>();
+	return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+}
+
+describe('question book (/review/, /final/)', () => {
+	it('indexes every question by key with its current fingerprint', () => {
+		expect([...fingerprints(book)]).toEqual([[key, h], ['system#q2', 'h2'], ['ethics#e1', 'he1'], ['budget#b1', 'hb1']]);
+		expect(bookIndex(book).get('budget#b1')?.quiz.title).toBe('模块 budget');
+	});
+
+	it('lists the 错题本 by module in the book’s order, questions in quiz order, leaving out stale entries', () => {
+		const nb = noteAnswers({}, [
+			{ quiz: 'budget', question: 'b1', hash: 'hb1', chosen: ['a'], correct: false },
+			{ quiz: 'system', question: 'q2', hash: 'h2', chosen: ['a'], correct: false },
+			answer(false),
+			{ quiz: 'ethics', question: 'e1', hash: 'old', chosen: ['a'], correct: false },
+		]);
+		const groups = notebookGroups(book, nb);
+		expect(groups.map((g) => [g.quiz.id, g.entries.map((e) => e.key)])).toEqual([
+			['system', [key, 'system#q2']],
+			['budget', ['budget#b1']],
+		]);
+	});
+
+	it('the final self-test draws from the required modules only', () => {
+		expect(finalBanks(book).map((b) => [b.quiz, b.hash, b.questions.length])).toEqual([
+			['system', 'quiz-system', 2],
+			['budget', 'quiz-budget', 1],
+		]);
+	});
+
+	it('the store drops stale 错题本 entries and schedules, says how many entries went, and writes only when needed', () => {
+		let writes = 0;
+		const store = new ProgressStore(memoryStorage(), () => writes++);
+		store.recordAnswers(
+			[answer(false), { quiz: 'system', question: 'gone', hash: 'x', chosen: ['a'], correct: false }],
+			scheduleAnswers,
+			at('2026-03-01T08:00:00Z'),
+		);
+		writes = 0;
+		const current = fingerprints(book);
+		expect(store.dropStale(current)).toBe(1);
+		expect(Object.keys(store.read().notebook)).toEqual([key]);
+		expect(Object.keys(store.read().reviews)).toEqual([key]);
+		expect(writes).toBe(1);
+		expect(store.dropStale(current)).toBe(0);
+		expect(writes).toBe(1);
+		expect(new ProgressStore(memoryStorage()).dropStale(current)).toBe(0);
+		expect(emptyProgress().notebook).toEqual({});
+	});
+});
