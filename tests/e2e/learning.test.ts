@@ -14,7 +14,7 @@ import { newContext, watch } from '../support/watch';
 
 const site = useSite();
 const book: QuestionBook = JSON.parse(readFileSync('dist/review/questions.json', 'utf8'));
-const answers = new Map(book.quizzes.flatMap((q) => q.questions.map((x) => [`${q.id}#${x.id}`, x.answer] as const)));
+const answers = new Map<string, readonly string[]>(book.quizzes.flatMap((q) => q.questions.map((x) => [`${q.id}#${x.id}`, x.answer] as const)));
 const required = book.quizzes.filter((q) => q.required);
 const first = required[0];
 const DAY = 86_400_000;
