@@ -79,7 +79,7 @@ function measure({ target, contrast }: { target: number; contrast: number }) {
 		if (r.bottom + scrollY <= 0 || r.right + scrollX <= 0) return false; // parked off the page (the skip link)
 		for (let e: Element | null = el; e; e = e.parentElement) {
 			const s = getComputedStyle(e);
-			if (s.clip !== 'auto' && s.position === 'absolute') return false;
+			if (s.getPropertyValue('clip') !== 'auto' && s.position === 'absolute') return false;
 			if (s.clipPath !== 'none') return false;
 		}
 		return true;
