@@ -46,6 +46,12 @@ function cell(tag: 'td' | 'th', ...content: (string | Node)[]) {
 	return el;
 }
 
+function date(iso?: string) {
+	const td = cell('td', chinaDate(iso) || '—');
+	td.className = 'trainer-date';
+	return td;
+}
+
 function span(className: string, text: string) {
 	const s = document.createElement('span');
 	s.className = className;
@@ -220,8 +226,8 @@ class HandbookTrainer extends HTMLElement {
 			name,
 			required,
 			final,
-			cell('td', chinaDate(r.completedAt) || '—'),
-			cell('td', chinaDate(r.exportedAt) || '—'),
+			date(r.completedAt),
+			date(r.exportedAt),
 			code,
 			cell('td', span('trainer-file', r.file)),
 		);
