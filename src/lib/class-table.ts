@@ -7,6 +7,8 @@
  * The comparison code is recomputed from the file's data against this edition's modules and compared with the
  * code the file carries: they differ when a required quiz has changed since the deputy exported.
  */
+// Before csv-stringify, which reads Buffer as it loads: see node-buffer-shim.ts.
+import './node-buffer-shim';
 import { stringify } from 'csv-stringify/sync';
 import { completion, type ModuleInfo } from './completion';
 import { readExportFile } from './progress-store';
