@@ -144,7 +144,7 @@ class HandbookTrainer extends HTMLElement {
 		);
 		const before = { rows: this.#rows.length, refused: this.#refused.length };
 		this.#files.push(...read);
-		({ rows: this.#rows, refused: this.#refused } = readClassFiles(this.#files, this.#modules));
+		({ rows: this.#rows, refused: this.#refused } = readClassFiles(this.#files, this.#modules, this.dataset.finalHash));
 		this.render();
 		const added = this.#rows.length - before.rows;
 		const refused = this.#refused.length - before.refused;

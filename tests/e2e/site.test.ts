@@ -166,5 +166,5 @@ describe('under a sub-path', () => {
 		expect(sub.requests.every((p) => p.startsWith('/handbook/'))).toBe(true);
 		await page.close();
 		await sub.close();
-	});
+	}, 180_000); // one navigation per page, 80-odd pages, on a 2-core machine that may be busy
 });
