@@ -252,11 +252,9 @@ describe('keyboard only', () => {
 		await page.goto(site.server.url + firstQuizPage.slice(1));
 		const { quizId, data } = await gradable(page);
 		await quizReady(page);
-		// Start from the quiz heading: the next Tab lands on the first question's options.
-		await page.locator('.quiz h2').evaluate((el) => {
-			el.setAttribute('tabindex', '-1');
-			(el as HTMLElement).focus();
-		});
+		// Start from the link to the paper test, the last control before the questions: the next Tab lands on the
+		// first question's options.
+		await page.locator('.quiz .quiz__paper a').focus();
 		for (const q of data.questions) {
 			await page.keyboard.press('Tab');
 			const focusedName = await page.evaluate(() => (document.activeElement as HTMLInputElement).name);
