@@ -83,18 +83,7 @@ class HandbookReview extends HTMLElement {
 			live.setAttribute('role', 'status');
 			body.replaceChildren(form, live);
 			fs.querySelector('input')?.focus();
-			form.addEventListener('submit', async (e) => {
-				e.preventDefault();
-				const chosen = chosenIn(fs);
-				if (chosen.length === 0) {
-					live.textContent = '请先选择答案。';
-					return;
-				}
-				submit.disabled = true;
-				const correct = gradeQuestion(entry.question, chosen);
-				const before = this.#store.read().notebook[entry.key];
-				const after = await this.#record(entry, chosen, correct);
-				showAnswer(fs, entry.question, chosen, correct, this.#fate(before, after, correct));
+			this.#onAnswer(form, fs, submit, live, entry, ({ correct }) => {
 				live.textContent = correct ? '正确' : '错误';
 				i += 1;
 				const next = el('button', {
@@ -116,6 +105,35 @@ class HandbookReview extends HTMLElement {
 			p.focus();
 		};
 		start.addEventListener('click', show);
+	}
+
+	/**
+	 * Submitting `form` grades the answer to `entry` (asking for one when nothing is chosen), records it in the
+	 * notebook and the schedule, shows it in `fs`, and hands the outcome to `then`.
+	 */
+	#onAnswer(
+		form: HTMLFormElement,
+		fs: HTMLFieldSetElement,
+		submit: HTMLButtonElement,
+		live: HTMLElement,
+		entry: BookEntry,
+		then: (outcome: { correct: boolean; after: NotebookEntry | undefined; fate: string | undefined }) => void,
+	) {
+		form.addEventListener('submit', async (e) => {
+			e.preventDefault();
+			const chosen = chosenIn(fs);
+			if (chosen.length === 0) {
+				live.textContent = '请先选择答案。';
+				return;
+			}
+			submit.disabled = true;
+			const correct = gradeQuestion(entry.question, chosen);
+			const before = this.#store.read().notebook[entry.key];
+			const after = await this.#record(entry, chosen, correct);
+			const fate = this.#fate(before, after, correct);
+			showAnswer(fs, entry.question, chosen, correct, fate);
+			then({ correct, after, fate });
+		});
 	}
 
 	/** `lead` and when the next questions come back, from the stored schedule. */
@@ -182,19 +200,7 @@ class HandbookReview extends HTMLElement {
 			const live = el('p', { className: 'visually-hidden' });
 			live.setAttribute('role', 'status');
 			const form = el('form', { className: 'review__form', noValidate: true }, fs, el('div', { className: 'quiz__actions' }, submit), live);
-			form.addEventListener('submit', async (e) => {
-				e.preventDefault();
-				const chosen = chosenIn(fs);
-				if (chosen.length === 0) {
-					live.textContent = '请先选择答案。';
-					return;
-				}
-				submit.disabled = true;
-				const correct = gradeQuestion(entry.question, chosen);
-				const before = this.#store.read().notebook[entry.key];
-				const after = await this.#record(entry, chosen, correct);
-				const fate = this.#fate(before, after, correct);
-				showAnswer(fs, entry.question, chosen, correct, fate);
+			this.#onAnswer(form, fs, submit, live, entry, ({ correct, after, fate }) => {
 				live.textContent = `${correct ? '正确' : '错误'}。${fate ?? ''}`;
 				li.classList.add('is-answered');
 				if (after) {
