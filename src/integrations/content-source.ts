@@ -210,31 +210,24 @@ export function loadContent(dir: string, cwd = process.cwd()): LoadedContent {
 		loadList(join(dir, layout.glossary.dir, name), glossarySchema, '术语', (file, data) => model.glossary.push({ file, data }));
 	}
 
-	const startPath = join(dir, layout.start);
-	if (existsSync(startPath)) {
-		const file = rel(startPath);
-		const raw = tryYaml(() => parseYaml(readContent(startPath)), file, '新任代表路径', problems);
-		if (raw !== undefined) {
-			const parsed = startSchema.safeParse(raw, zhCN);
-			if (parsed.success) model.start = { file, data: parsed.data };
-			else problems.push(...zodProblems(parsed.error, file, '新任代表路径'));
+	/** A YAML file holding one object (start.yaml, final-test.yaml): its data, or its problems. */
+	const loadOne = <T>(path: string, schema: z.ZodType<T>, label: string): { file: string; data: T } | undefined => {
+		const file = rel(path);
+		if (!existsSync(path)) {
+			problems.push({ file, entry: label, field: '(文件)', message: '文件不存在' });
+			return undefined;
 		}
-	} else {
-		problems.push({ file: rel(startPath), entry: '新任代表路径', field: '(文件)', message: '文件不存在' });
-	}
-
-	const finalPath = join(dir, layout.finalTest);
-	if (existsSync(finalPath)) {
-		const file = rel(finalPath);
-		const raw = tryYaml(() => parseYaml(readContent(finalPath)), file, '结业自测', problems);
-		if (raw !== undefined) {
-			const parsed = finalTestSchema.safeParse(raw, zhCN);
-			if (parsed.success) model.finalTest = { file, data: parsed.data };
-			else problems.push(...zodProblems(parsed.error, file, '结业自测'));
-		}
-	} else {
-		problems.push({ file: rel(finalPath), entry: '结业自测', field: '(文件)', message: '文件不存在' });
-	}
+		const raw = tryYaml(() => parseYaml(readContent(path)), file, label, problems);
+		if (raw === undefined) return undefined;
+		const parsed = schema.safeParse(raw, zhCN);
+		if (parsed.success) return { file, data: parsed.data };
+		problems.push(...zodProblems(parsed.error, file, label));
+		return undefined;
+	};
+	const start = loadOne(join(dir, layout.start), startSchema, '新任代表路径');
+	if (start) model.start = start;
+	const finalTest = loadOne(join(dir, layout.finalTest), finalTestSchema, '结业自测');
+	if (finalTest) model.finalTest = finalTest;
 
 	problems.push(...checkContent(model));
 	return { model, problems, version: hash(read.join('\0')).slice(0, 8) };
