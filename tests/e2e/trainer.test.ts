@@ -17,7 +17,7 @@ const site = useSite();
 /** This edition's modules, from the JSON island the build put on /trainer/. */
 function modules(): ModuleInfo[] {
 	const html = readFileSync('dist/trainer/index.html', 'utf8');
-	return JSON.parse(/<handbook-trainer>\s*<script type="application\/json">([\s\S]*?)<\/script>/.exec(html)![1]);
+	return JSON.parse(/<handbook-trainer[^>]*>\s*<script type="application\/json">([\s\S]*?)<\/script>/.exec(html)![1]);
 }
 const all = modules();
 const required = all.filter((m) => m.required && m.quiz);
