@@ -17,8 +17,9 @@ const WECHAT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 16_1 like Mac OS X) AppleWebK
 const pages = ['/', '/start/', quizPage, '/duties/overview/', '/rules/', '/glossary/', '/search/', '/progress/', '/about/'];
 
 describe('长辈模式 measured', () => {
+	// Light and dark side by side, one tab each (the machine has two cores).
 	for (const scheme of ['light', 'dark'] as const) {
-		it(`meets 7:1 and 48 px on every page type, ${scheme}`, async () => {
+		it.concurrent(`meets 7:1 and 48 px on every page type, ${scheme}`, async ({ expect }) => {
 			// In WeChat and with a Chinese voice, so that the in-app hint and 朗读 are measured too.
 			const context = await newContext(site.browser, { colorScheme: scheme, viewport: { width: 375, height: 740 }, userAgent: WECHAT });
 			await context.addInitScript(() => localStorage.setItem('handbook:elder', 'on'));

@@ -1,6 +1,6 @@
 /** The built handbook in Chromium: every route renders cleanly, navigation works, phones get no sideways scroll. */
 import { describe, expect, it } from 'vitest';
-import { routes, useSite } from '../support/site';
+import { routes, useSite, walk } from '../support/site';
 import { serve } from '../support/static-server';
 import { reportCsp, watch } from '../support/watch';
 
@@ -18,26 +18,27 @@ describe('every route', () => {
 	it('renders with a title, one h1, a main landmark and no console errors, at phone width without sideways scroll', async () => {
 		const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
 		await reportCsp(context);
-		const page = await context.newPage();
-		const problems = watch(page);
-		const report: string[] = [];
-		for (const r of all) {
-			const res = await page.goto(site.server.url + r.slice(1));
-			expect(res?.status(), r).toBe(200);
-			const info = await page.evaluate(() => ({
-				h1: document.querySelectorAll('h1').length,
-				main: document.querySelectorAll('main').length,
-				title: document.title,
-				lang: document.documentElement.lang,
-				overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-			}));
-			if (info.h1 !== 1 || info.main !== 1 || !info.title || info.lang !== 'zh-CN' || info.overflow > 0) {
-				report.push(`${r}: ${JSON.stringify(info)}`);
-			}
-		}
+		const watched: string[][] = [];
+		const report = await walk(
+			context,
+			all,
+			async (page, r) => {
+				const res = await page.goto(site.server.url + r.slice(1));
+				const info = await page.evaluate(() => ({
+					h1: document.querySelectorAll('h1').length,
+					main: document.querySelectorAll('main').length,
+					title: document.title,
+					lang: document.documentElement.lang,
+					overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+				}));
+				const bad = res?.status() !== 200 || info.h1 !== 1 || info.main !== 1 || !info.title || info.lang !== 'zh-CN' || info.overflow > 0;
+				return bad ? [`${r}: HTTP ${res?.status()} ${JSON.stringify(info)}`] : [];
+			},
+			{ open: (page) => watched.push(watch(page)) },
+		);
 		await context.close();
-		expect(report).toEqual([]);
-		expect(problems).toEqual([]);
+		expect(report.flat()).toEqual([]);
+		expect(watched.flat()).toEqual([]);
 	});
 });
 
@@ -147,24 +148,26 @@ describe('under a sub-path', () => {
 	it('serves every page with its styles and links that stay inside /handbook/', async () => {
 		const { SUBPATH_DIST } = await import('./global-setup');
 		const sub = await serve(SUBPATH_DIST, '/handbook/');
-		const page = await site.browser.newPage();
-		const problems = watch(page);
-		const outside: string[] = [];
-		for (const r of routes(SUBPATH_DIST)) {
-			await page.goto(sub.url + r.slice(1));
-			const hrefs = await page.$$eval('a[href], link[href], script[src]', (els) =>
-				els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
-			);
-			for (const h of hrefs) {
-				if (h.startsWith('/') && !h.startsWith('/handbook/')) outside.push(`${r}: ${h}`);
-			}
-			const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position);
-			expect(styled, r).toBe('sticky');
-		}
-		expect(outside).toEqual([]);
-		expect(problems).toEqual([]);
+		const context = await site.browser.newContext();
+		const watched: string[][] = [];
+		const outside = await walk(
+			context,
+			routes(SUBPATH_DIST),
+			async (page, r) => {
+				await page.goto(sub.url + r.slice(1));
+				const hrefs = await page.$$eval('a[href], link[href], script[src]', (els) =>
+					els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+				);
+				const styled = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).position);
+				const unstyled = styled === 'sticky' ? [] : [`${r}: header position ${styled}, not sticky`];
+				return [...unstyled, ...hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/handbook/')).map((h) => `${r}: ${h}`)];
+			},
+			{ open: (page) => watched.push(watch(page)) },
+		);
+		await context.close();
+		expect(outside.flat()).toEqual([]);
+		expect(watched.flat()).toEqual([]);
 		expect(sub.requests.every((p) => p.startsWith('/handbook/'))).toBe(true);
-		await page.close();
 		await sub.close();
 	}, 180_000); // one navigation per page, 80-odd pages, on a 2-core machine that may be busy
 });

@@ -1,5 +1,5 @@
 /** Facts about a built site on disk, and the browser-plus-server fixture the end-to-end tests share. */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { distPages } from '../../src/integrations/build/dist';
 import { launch } from './browser';
@@ -25,4 +25,30 @@ export function routes(dist: string): string[] {
 		.map((p) => p.url)
 		.filter((url) => url.endsWith('/'))
 		.sort();
+}
+
+/**
+ * Visits every route in `tabs` pages of one context at once and returns what `visit` returned, in the order of the
+ * routes. A page walk is mostly the browser's renderer at work; with one tab, one of the machine's two cores waits.
+ * `open` is called on each new page first (to watch it, say).
+ */
+export async function walk<T>(
+	context: BrowserContext,
+	routes: readonly string[],
+	visit: (page: Page, route: string) => Promise<T>,
+	{ tabs = 2, open = () => {} }: { tabs?: number; open?: (page: Page) => void } = {},
+): Promise<T[]> {
+	const results: T[] = new Array(routes.length);
+	let next = 0;
+	const worker = async () => {
+		const page = await context.newPage();
+		open(page);
+		while (next < routes.length) {
+			const i = next++;
+			results[i] = await visit(page, routes[i]);
+		}
+		await page.close();
+	};
+	await Promise.all(Array.from({ length: Math.min(tabs, routes.length) }, worker));
+	return results;
 }
