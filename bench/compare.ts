@@ -4,7 +4,9 @@
  * site). Builds and browser runs alternate between the two; the table gives medians and handbook/Starlight ratios:
  * build time and peak memory; bytes and requests of a content page; first paint and load on a throttled profile;
  * first query (click on the search button → first result shown) for a common, a middle and a rare word, with its
- * bytes and requests; a warm query. Pages are served gzipped, as a production host would.
+ * bytes and requests; a warm query; and the first query over a slow line emulated at the server, once while the
+ * handbook's offline copy downloads over the same line and once with service workers blocked, which shows what the
+ * download costs the reader's first search. Pages are served gzipped, as a production host would.
  *   node bench/compare.ts [pages=400] [runs=3]
  */
 import { execFileSync } from 'node:child_process';
@@ -22,6 +24,11 @@ const WORK = 'bench/.work';
 const APP = join(WORK, 'starlight-app');
 /** Pinned, as the site's own dependencies are; Astro matches the handbook's. */
 const STARLIGHT_DEPS = { astro: '7.3.5', '@astrojs/starlight': '0.42.4' };
+/**
+ * The same line emulated at the server, shared by the page and its service worker (the browser's emulation does
+ * not slow a worker's requests, so the offline copy would download at full speed beside a throttled page).
+ */
+const SLOW_LINE = { latencyMs: 150, bytesPerSecond: (1.6e6 / 8) * 0.9 };
 /** Chrome DevTools' “Slow 4G”: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 /** A word on nearly every page, one on some, one on few (by document frequency in the generated text). */
@@ -41,8 +48,8 @@ const handbook: Site = {
 	name: 'handbook',
 	dist: join(WORK, `compare-handbook-${pages}`),
 	open: 'handbook-search a',
-	input: 'pagefind-modal pagefind-input input',
-	result: 'pagefind-modal .pf-result-link',
+	input: 'dialog.search-dialog input[type=search]',
+	result: 'dialog.search-dialog .pf-result-link',
 };
 const starlight: Site = {
 	name: 'starlight',
@@ -133,8 +140,8 @@ function traffic(page: Page) {
 	return { read: async () => (await Promise.all(t.pending), { bytes: t.bytes, requests: t.requests }) };
 }
 
-async function freshPage(browser: Browser, throttle: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
+async function freshPage(browser: Browser, throttle: boolean, workers: 'allow' | 'block' = 'allow'): Promise<{ page: Page; close: () => Promise<void> }> {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: workers });
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');
@@ -159,8 +166,8 @@ async function pageLoad(browser: Browser, url: string, throttle: boolean) {
 }
 
 /** Click on the search button → first result link visible; the bytes and requests in between; then a warm query. */
-async function firstQuery(browser: Browser, site: Site, url: string, query: string, throttle: boolean) {
-	const { page, close } = await freshPage(browser, throttle);
+async function firstQuery(browser: Browser, site: Site, url: string, query: string, throttle: boolean, workers: 'allow' | 'block' = 'allow') {
+	const { page, close } = await freshPage(browser, throttle, workers);
 	await page.goto(url, { waitUntil: 'load' });
 	await page.waitForTimeout(1500); // the reader reads a moment before searching
 	const t = traffic(page);
@@ -236,6 +243,14 @@ for (let run = 0; run < runs; run++) {
 			}
 		}
 		await server.close();
+		// The first search while the offline copy downloads over the same slow line, and with workers blocked.
+		const slowLine = await serve(site.dist, '/', 0, { gzip: true, line: SLOW_LINE });
+		for (const workers of ['allow', 'block'] as const) {
+			const r = await firstQuery(browser, site, `${slowLine.url}${samplePage}`, QUERIES.common, false, workers);
+			const what = workers === 'allow' ? 'the offline copy downloading beside it' : 'service workers blocked';
+			record(`first query “${QUERIES.common}”, slow line at the server, ${what}`, 'ms', site.name, r.ms);
+		}
+		await slowLine.close();
 	}
 	console.error(`run ${run + 1}/${runs} done`);
 }

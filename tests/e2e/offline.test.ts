@@ -148,3 +148,45 @@ describe('a new edition', () => {
 		await server.close();
 	});
 });
+
+describe('the download of the offline copy', () => {
+	it('shows on /about/ as files saved of the files in the copy, growing, then as saved', async () => {
+		const copy = JSON.parse(readFileSync('dist/offline-copy.json', 'utf8')) as { files: number; bytes: number };
+		// The worker fetches the copy one file at a time; 40 ms per answer makes the download last several seconds.
+		const server = await serve('dist', '/', 0, { line: { latencyMs: 40 } });
+		const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		const problems = watch(page);
+		await page.goto(`${server.url}about/`);
+		const seen: { text: string; value: number; max: number; bar: boolean }[] = [];
+		const deadline = Date.now() + 120_000;
+		while (!seen.at(-1)?.text.startsWith('已保存') && Date.now() < deadline) {
+			const now = await page.evaluate(() => {
+				const bar = document.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
+				return { text: document.querySelector('[data-offline-state]')!.textContent!, value: bar.value, max: bar.max, bar: !bar.hidden };
+			});
+			if (seen.at(-1)?.text !== now.text) seen.push(now);
+			await page.waitForTimeout(100);
+		}
+		const steps = seen.flatMap((s) => {
+			const m = /^正在保存：(\d+) \/ (\d+) 个文件（(\d+)%，全部约 [\d.]+ MB）/.exec(s.text);
+			return m ? [{ done: Number(m[1]), total: Number(m[2]), percent: Number(m[3]), ...s }] : [];
+		});
+		expect(steps.length, seen.map((s) => s.text).join('\n')).toBeGreaterThan(3);
+		expect(steps.every((s) => s.total === copy.files && s.bar && s.max === copy.files && s.value === s.done)).toBe(true);
+		expect(steps.some((s) => s.done > 0 && s.done < copy.files)).toBe(true);
+		const counts = steps.map((s) => s.done);
+		expect(counts).toEqual([...counts].sort((a, b) => a - b));
+		const cached = await page.evaluate(async () => {
+			const name = (await caches.keys()).find((n) => n.includes('precache'))!;
+			return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+		});
+		expect(cached).toHaveLength(copy.files);
+		expect(cached).not.toContain('/offline-copy.json');
+		expect(seen.at(-1)).toMatchObject({ text: `已保存，共 ${copy.files} 个文件，断网也能使用。`, bar: false });
+		expect(await page.locator('[data-offline-size]').textContent()).toMatch(/^约 [\d.]+ MB$/);
+		expect(problems).toEqual([]);
+		await context.close();
+		await server.close();
+	}, 180_000);
+});

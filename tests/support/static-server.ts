@@ -3,7 +3,7 @@
  * page for unknown paths, the way a plain static host would.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -36,11 +36,60 @@ export interface StaticServer {
 /** Types a real host compresses; Pagefind's index files are gzipped already and go as they are. */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.svg', '.txt', '.xml']);
 
-/** `gzip`: compress text the way a production host does (the benchmarks compare transfer sizes). */
-export async function serve(initialRoot: string, base = '/', port = 0, options: { gzip?: boolean } = {}): Promise<StaticServer> {
+/**
+ * A slow line between this server and the browser, shared by every request (the pages' and the service worker's,
+ * which the browser's own network emulation does not slow): each answer waits `latencyMs` before its first byte,
+ * and with `bytesPerSecond` all bodies together cross at that rate, in turns of 8 kB.
+ */
+export interface Line {
+	latencyMs: number;
+	bytesPerSecond?: number;
+}
+
+const TURN = 8 * 1024;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The time the shared line is busy; each turn is booked after the ones already booked. */
+function lineBooking(bytesPerSecond: number) {
+	let free = 0;
+	return (bytes: number) => {
+		const start = Math.max(performance.now(), free);
+		free = start + (bytes / bytesPerSecond) * 1000;
+		return sleep(free - performance.now());
+	};
+}
+
+async function sendOverLine(body: NodeJS.ReadableStream, res: ServerResponse, book: (bytes: number) => Promise<unknown>) {
+	for await (const chunk of body as AsyncIterable<Buffer>) {
+		for (let i = 0; i < chunk.length; i += TURN) {
+			const piece = chunk.subarray(i, i + TURN);
+			await book(piece.length);
+			if (res.destroyed) return;
+			if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve));
+		}
+	}
+	res.end();
+}
+
+/**
+ * `gzip`: compress text the way a production host does (the benchmarks compare transfer sizes).
+ * `line`: answer over a slow line (see Line).
+ */
+export async function serve(
+	initialRoot: string,
+	base = '/',
+	port = 0,
+	options: { gzip?: boolean; line?: Line } = {},
+): Promise<StaticServer> {
+	const { line } = options;
+	const book = line?.bytesPerSecond ? lineBooking(line.bytesPerSecond) : undefined;
 	const requests: string[] = [];
 	let root = initialRoot;
 	const server: Server = createServer((req, res) => {
+		if (line) setTimeout(() => answer(req, res), line.latencyMs);
+		else answer(req, res);
+	});
+	const answer = (req: IncomingMessage, res: ServerResponse) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		requests.push(url.pathname);
 		let path = decodeURIComponent(url.pathname);
@@ -70,10 +119,11 @@ export async function serve(initialRoot: string, base = '/', port = 0, options: 
 			'cache-control': 'no-cache',
 			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 		});
-		const body = createReadStream(file);
-		if (gzip) body.pipe(createGzip()).pipe(res);
+		const file$ = createReadStream(file);
+		const body = gzip ? file$.pipe(createGzip()) : file$;
+		if (book) void sendOverLine(body, res, book).catch(() => res.destroy());
 		else body.pipe(res);
-	});
+	};
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const { port: actual } = server.address() as AddressInfo;
 	const origin = `http://127.0.0.1:${actual}`;

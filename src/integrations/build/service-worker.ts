@@ -3,6 +3,7 @@
  * asset and Pagefind file of this edition, each with a revision hash. Navigations are answered from the cache (the
  * 404 page for unknown paths); a new edition installs beside the old one and waits until the reader accepts it.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSW, type ManifestEntry } from 'workbox-build';
@@ -12,6 +13,16 @@ import { type BuildContext, DistError, mb } from './dist';
 export interface ServiceWorkerResult {
 	count: number;
 	size: number;
+}
+
+/**
+ * What /about/ reads to show how far the offline copy has downloaded: the number of files and bytes in the
+ * precache. Written beside sw.js after the precache list is made, so it is not itself in it.
+ */
+export const OFFLINE_COPY_FILE = 'offline-copy.json';
+export interface OfflineCopy {
+	files: number;
+	bytes: number;
 }
 
 /**
@@ -64,6 +75,7 @@ export async function buildServiceWorker(dist: URL | string, base: string, budge
 		cacheId: 'deputy-handbook',
 	});
 	if (warnings.length > 0) throw new DistError('Workbox 有警告', warnings);
+	writeFileSync(join(root, OFFLINE_COPY_FILE), JSON.stringify({ files: count, bytes: size } satisfies OfflineCopy));
 	return { count, size };
 }
 
