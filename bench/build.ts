@@ -24,7 +24,7 @@ for (const n of runs) {
 	});
 	console.log(`| ${n} | ${m.seconds.toFixed(1)} s | ${((m.seconds * 1000) / n).toFixed(1)} ms | ${(m.peakBytes / 1024 / 1024).toFixed(0)} MB |`);
 	// “[handbook] 搜索索引：3000 个页面（searchIndex，41234 ms）” and Astro's “3005 page(s) built in 1m 2s”.
-	const steps = [...m.output.matchAll(/（(\w+)，(\d+) ms）/g)].map(([, step, ms]) => `${step} ${(Number(ms) / 1000).toFixed(1)} s`);
+	const steps = [...m.output.matchAll(/（(\w+)，(\d+) ms[），]/g)].map(([, step, ms]) => `${step} ${(Number(ms) / 1000).toFixed(1)} s`);
 	const pages = /page\(s\) built in ([^\n]+)/.exec(m.output)?.[1] ?? '?';
 	details.push(
 		`${n} 页：页面和全部步骤 ${pages}，其中 ${steps.join('，')}；峰值时 ${describeMemory(m.atPeak)}；各自的峰值 ${describeMemory(m.peaks)}`,

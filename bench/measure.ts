@@ -17,7 +17,8 @@ function treeRss(root: number): Map<string, number> {
 			const pid = Number(entry);
 			children.set(ppid, [...(children.get(ppid) ?? []), pid]);
 			const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-			const name = /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?';
+			// Node names its main thread, and so its process, “MainThread”.
+			const name = (/^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?').replace(/^MainThread$/, 'node');
 			rss.set(pid, { name, bytes: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024 });
 		} catch {
 			// the process ended while we looked

@@ -7,11 +7,12 @@ import { checkLinks, relativeLinks } from './links';
 import { classicScripts, storePage, zip } from './offline';
 import { pagefindPack } from './pagefind-pack';
 import { pdfBooks } from './pdf';
-import { searchIndex } from './search-index';
+import { searchIndexBeside } from './search-index';
 import { serviceWorker } from './service-worker';
 
 export const STEPS: Record<Edition, Step[]> = {
-	web: [searchIndex, checkLinks, checkBudgets, serviceWorker],
+	// The checks read the pages only, so they run while Pagefind indexes them in its own process.
+	web: [searchIndexBeside(checkLinks, checkBudgets), serviceWorker],
 	file: [pagefindPack, classicScripts, relativeLinks, storePage, checkLinks, checkBudgets, pdfBooks, zip],
 };
 
