@@ -1,6 +1,6 @@
 /**
  * Accessibility gates over the whole built site: axe (WCAG 2.0/2.1/2.2 A and AA, plus structure rules) on every
- * page in light and dark, keyboard focus that is visible, a working skip link, and no sideways scrolling at 200%
+ * page in light, and its colour rules again in dark, keyboard focus that is visible, a working skip link, and no sideways scrolling at 200%
  * zoom or in 大字 mode on a 375 px phone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
