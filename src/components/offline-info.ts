@@ -29,7 +29,10 @@ class HandbookOfflineInfo extends HTMLElement {
 			state.textContent = '这个浏览器不支持离线保存。';
 			return;
 		}
-		const copy = await this.#copy();
+		// The size of the whole copy matters only while it downloads (and cannot be fetched offline).
+		const registration = await navigator.serviceWorker.getRegistration();
+		const downloading = !registration?.active || registration.installing !== null;
+		const copy = downloading && navigator.onLine ? await this.#copy() : undefined;
 		const since = performance.now();
 		const tick = async () => {
 			const finished = await this.#show(copy, performance.now() - since > START_WAIT_MS).catch(() => true);

@@ -1,9 +1,9 @@
 /**
  * The header's search button (`<handbook-search>`). Without JavaScript it is a link to /search/. With it, a click,
  * `/` or Ctrl+K opens the search dialog (search-dialog.ts). Once the page has loaded and is idle (unless the reader
- * asked the browser to save data), the engine's files are fetched into the cache; the pointer, a finger or the
- * keyboard focus on the button then loads the dialog and starts the engine, so the click opens a box that answers
- * at once. Nothing of it is part of the page's own load: the dialog and the engine come by dynamic import().
+ * asked the browser to save data), the dialog's code and the engine's files are fetched into the cache; the
+ * pointer, a finger or the keyboard focus on the button then starts the engine. A click opens the box at once; it
+ * answers as soon as the engine is ready. Nothing of it is part of the page's own load: the dialog and the engine come by dynamic import().
  */
 
 type Dialog = typeof import('./search-dialog');
@@ -12,14 +12,19 @@ const loadDialog = () => (dialog ??= import('./search-dialog'));
 
 /**
  * Puts the engine's files in the browser's cache without running them (a reader who only reads pays the download
- * once, but no parsing or WebAssembly compilation on every page).
+ * once, but no WebAssembly compilation on every page). Pagefind's script is a module, which the browser caches
+ * for import() only when it is preloaded as one.
  */
 function prefetchEngine(bundle: string): void {
 	// Once the offline copy controls the page, these files are in it already.
 	if (navigator.serviceWorker?.controller || document.querySelector('link[data-search-prefetch]')) return;
-	for (const file of ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind']) {
+	for (const [file, rel] of [
+		['pagefind.js', 'modulepreload'],
+		['pagefind-worker.js', 'prefetch'],
+		['wasm.unknown.pagefind', 'prefetch'],
+	]) {
 		const link = document.createElement('link');
-		link.rel = 'prefetch';
+		link.rel = rel;
 		link.href = `${bundle}${file}`;
 		link.dataset.searchPrefetch = '';
 		document.head.append(link);
@@ -50,7 +55,11 @@ class HandbookSearch extends HTMLElement {
 			const warm = () => void loadDialog().then((d) => d.prepareSearch(base, bundle, edition), () => undefined);
 			for (const type of ['pointerenter', 'touchstart', 'focus']) link.addEventListener(type, warm, { once: true, passive: true });
 			const saveData = (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData;
-			if (!saveData) whenIdle(() => prefetchEngine(bundle));
+			if (!saveData)
+				whenIdle(() => {
+					prefetchEngine(bundle);
+					void loadDialog().catch(() => undefined); // the dialog's own code (a few kB), not the engine
+				});
 		}
 		link.addEventListener('click', (e) => {
 			if (mode === 'page') return;

@@ -53,13 +53,13 @@ export async function prepareSearch(base: string, bundle: string, edition: strin
 	return dialog;
 }
 
-/** Opens the search dialog, preparing it first if that has not happened yet. */
-export async function openSearch(base: string, bundle: string, edition: string): Promise<void> {
-	const d = await prepareSearch(base, bundle, edition);
-	if (!d) {
-		window.location.href = `${base}search/`;
-		return;
-	}
-	if (!d.open) d.showModal();
-	d.querySelector('input')!.select();
+/**
+ * Opens the search dialog at once, so the reader can type while the engine is still loading (on a slow line that
+ * is a second or more): the box searches as soon as the engine is ready, and says so if it cannot load.
+ */
+export function openSearch(base: string, bundle: string, edition: string): void {
+	dialog ??= build(base, bundle, edition);
+	if (!dialog.open) dialog.showModal();
+	dialog.querySelector('input')!.select();
+	void onlineEngine(base, bundle, edition).catch(() => undefined);
 }

@@ -10,6 +10,8 @@ import { FIRST_RESULTS, MORE_RESULTS } from '../lib/search-settings';
 /** Quiet time after a keystroke before searching, and the longest a reader typing without pause waits for results. */
 const DEBOUNCE_MS = 120;
 const MAX_WAIT_MS = 400;
+/** After this long without results, the summary says the search is under way. */
+const SLOW_SEARCH_MS = 400;
 
 export interface SearchParts {
 	input: HTMLInputElement;
@@ -163,12 +165,18 @@ export class SearchView {
 			return;
 		}
 		let ranked: PagefindResult[];
+		// The first search may wait for the engine to load (typed before it was ready); say so if it takes a while.
+		const waiting = setTimeout(() => {
+			if (run === this.#runs) summary.textContent = `正在搜索 ${typed}……`;
+		}, SLOW_SEARCH_MS);
 		try {
 			ranked = await findPages(await this.options.engine(), typed, this.#filters());
 		} catch {
 			if (run === this.#runs) summary.textContent = this.options.failure;
 			this.#searched = '';
 			return;
+		} finally {
+			clearTimeout(waiting);
 		}
 		if (run !== this.#runs) return;
 		this.#ranked = ranked;

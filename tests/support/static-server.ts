@@ -113,10 +113,18 @@ export async function serve(
 				return;
 			}
 		}
+		// Like a static host: the browser asks again every time (no-cache), and an unchanged file costs a 304.
+		const { size, mtimeMs } = statSync(file);
+		const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+		if (status === 200 && req.headers['if-none-match'] === etag) {
+			res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+			return;
+		}
 		const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
 		res.writeHead(status, {
 			'content-type': types[extname(file)] ?? 'application/octet-stream',
 			'cache-control': 'no-cache',
+			...(status === 200 ? { etag } : {}),
 			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 		});
 		const file$ = createReadStream(file);
