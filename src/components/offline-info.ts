@@ -7,69 +7,82 @@
 import type { OfflineCopy } from '../integrations/build/service-worker';
 
 const TICK_MS = 700;
-/** How long to wait for the worker to be registered before saying the download has not started. */
+/** Before the worker is registered, or once the copy is saved, the state is looked at less often. */
+const SLOW_TICK_MS = 3000;
+/** How long to wait for the worker to be registered before saying the download has not started (it may yet). */
 const START_WAIT_MS = 20_000;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+type Phase = 'waiting' | 'downloading' | 'updating' | 'saved';
+
 class HandbookOfflineInfo extends HTMLElement {
 	#timer?: ReturnType<typeof setTimeout>;
+	#copy?: Promise<OfflineCopy | undefined>;
+	#sawInstall = false;
 
 	connectedCallback() {
-		void this.#start();
+		const state = this.querySelector<HTMLElement>('[data-offline-state]')!;
+		if (!('serviceWorker' in navigator) || !('caches' in window)) {
+			state.textContent = '这个浏览器不支持离线保存。';
+			return;
+		}
+		const since = performance.now();
+		const tick = async () => {
+			let phase: Phase = 'saved';
+			try {
+				phase = await this.#show(performance.now() - since > START_WAIT_MS);
+				await this.#showSize();
+			} catch {
+				state.textContent = '无法读取离线副本的状态（浏览器可能禁止了网站存储）。';
+				this.#bar().hidden = true;
+				return;
+			}
+			this.#timer = setTimeout(tick, phase === 'downloading' || phase === 'updating' ? TICK_MS : SLOW_TICK_MS);
+		};
+		void tick();
 	}
 
 	disconnectedCallback() {
 		clearTimeout(this.#timer);
 	}
 
-	async #start() {
-		const state = this.querySelector<HTMLElement>('[data-offline-state]')!;
-		if (!('serviceWorker' in navigator) || !('caches' in window)) {
-			state.textContent = '这个浏览器不支持离线保存。';
-			return;
-		}
-		// The size of the whole copy matters only while it downloads (and cannot be fetched offline).
-		const registration = await navigator.serviceWorker.getRegistration();
-		const downloading = !registration?.active || registration.installing !== null;
-		const copy = downloading && navigator.onLine ? await this.#copy() : undefined;
-		const since = performance.now();
-		const tick = async () => {
-			const finished = await this.#show(copy, performance.now() - since > START_WAIT_MS).catch(() => true);
-			await this.#showSize(copy);
-			if (!finished) this.#timer = setTimeout(tick, TICK_MS);
-		};
-		await tick();
+	#bar(): HTMLProgressElement {
+		return this.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
 	}
 
-	/** The size of the whole copy, or undefined offline (then the count is shown without a total). */
-	async #copy(): Promise<OfflineCopy | undefined> {
-		try {
-			const r = await fetch(this.dataset.copy!, { cache: 'no-store' });
-			const c = (await r.json()) as OfflineCopy;
-			return Number.isInteger(c.files) && c.files > 0 ? c : undefined;
-		} catch {
-			return undefined;
-		}
+	/** The size of the whole copy, fetched once while it downloads; undefined offline (the count shows without a total). */
+	#size(): Promise<OfflineCopy | undefined> {
+		if (!navigator.onLine) return Promise.resolve(undefined);
+		this.#copy ??= fetch(this.dataset.copy!, { cache: 'no-store' })
+			.then((r) => r.json() as Promise<OfflineCopy>)
+			.then((c) => (Number.isInteger(c.files) && c.files > 0 ? c : undefined))
+			.catch(() => undefined);
+		return this.#copy;
 	}
 
-	/** Shows where the copy stands; true once there is nothing more to follow. */
-	async #show(copy: OfflineCopy | undefined, waitedLong: boolean): Promise<boolean> {
+	/** Shows where the copy stands. */
+	async #show(waitedLong: boolean): Promise<Phase> {
 		const state = this.querySelector<HTMLElement>('[data-offline-state]')!;
-		const bar = this.querySelector<HTMLProgressElement>('[data-offline-progress]')!;
+		const bar = this.#bar();
 		const registration = await navigator.serviceWorker.getRegistration();
-		const precache = (await caches.keys()).find((n) => n.includes('precache'));
-		const cached = precache ? (await (await caches.open(precache)).keys()).length : 0;
 		if (registration?.active) {
 			bar.hidden = true;
-			if (registration.installing) {
-				state.textContent = `已保存，共 ${cached} 个文件，断网也能使用。新版本正在下载……`;
-				return false;
+			// While a new edition downloads, the cache holds both editions' files: no count until it is done.
+			if (registration.installing || registration.waiting) {
+				state.textContent = registration.installing ? '已保存，断网也能使用。新版本正在下载……' : '已保存，断网也能使用。新版本已下载，等待启用。';
+				return 'updating';
 			}
+			const precache = (await caches.keys()).find((n) => n.includes('precache'));
+			const cached = precache ? (await (await caches.open(precache)).keys()).length : 0;
 			state.textContent = `已保存，共 ${cached} 个文件，断网也能使用。`;
-			return true;
+			return 'saved';
 		}
 		if (registration?.installing || registration?.waiting) {
+			this.#sawInstall = true;
+			const copy = await this.#size();
+			const precache = (await caches.keys()).find((n) => n.includes('precache'));
+			const cached = precache ? (await (await caches.open(precache)).keys()).length : 0;
 			const done = copy ? Math.min(cached, copy.files) : cached;
 			state.textContent = copy
 				? `正在保存：${done} / ${copy.files} 个文件（${Math.floor((done / copy.files) * 100)}%，全部约 ${mb(copy.bytes)}）。保存期间可以照常阅读。`
@@ -79,21 +92,22 @@ class HandbookOfflineInfo extends HTMLElement {
 				bar.max = copy.files;
 				bar.value = done;
 			}
-			return false;
+			return 'downloading';
 		}
-		if (!waitedLong) {
-			state.textContent = copy ? `正在准备保存（共 ${copy.files} 个文件，约 ${mb(copy.bytes)}）……` : '正在准备保存……';
-			return false;
+		bar.hidden = true;
+		if (this.#sawInstall) {
+			// The install was seen and the registration is gone: the browser gave it up (storage full, network lost).
+			state.textContent = '保存没有完成（可能是网络断了或存储空间不够）。稍后刷新本页再试。';
+			return 'waiting';
 		}
-		state.textContent = '还没有开始保存（网络很慢或浏览器不允许时会这样）。稍后刷新本页再看。';
-		return true;
+		state.textContent = waitedLong ? '还没有开始保存（网络很慢或浏览器不允许时会这样）。稍后刷新本页再看。' : '正在准备保存……';
+		return 'waiting';
 	}
 
-	async #showSize(copy: OfflineCopy | undefined) {
+	async #showSize() {
 		const size = this.querySelector<HTMLElement>('[data-offline-size]')!;
 		const usage = navigator.storage?.estimate ? (await navigator.storage.estimate().catch(() => ({ usage: undefined }))).usage : undefined;
 		if (usage !== undefined && usage > 0) size.textContent = `约 ${mb(usage)}`;
-		else if (copy) size.textContent = `保存后约 ${mb(copy.bytes)}`;
 	}
 }
 customElements.define('handbook-offline-info', HandbookOfflineInfo);

@@ -8,7 +8,11 @@
 
 type Dialog = typeof import('./search-dialog');
 let dialog: Promise<Dialog> | undefined;
-const loadDialog = () => (dialog ??= import('./search-dialog'));
+const loadDialog = () => {
+	dialog ??= import('./search-dialog');
+	dialog.catch(() => (dialog = undefined)); // a failed load (a lost connection) is tried again on the next use
+	return dialog;
+};
 
 /**
  * Puts the engine's files in the browser's cache without running them (a reader who only reads pays the download

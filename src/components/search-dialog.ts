@@ -41,7 +41,7 @@ function build(base: string, bundle: string, edition: string): HTMLDialogElement
 
 /**
  * Gets the search dialog ready without showing it: the dialog, and Pagefind's engine with this edition's index
- * entry and WebAssembly. Resolves to undefined when the engine cannot load (the caller opens /search/ instead).
+ * entry and WebAssembly. Resolves to undefined when the engine cannot load (the box then says so when searched).
  */
 export async function prepareSearch(base: string, bundle: string, edition: string): Promise<HTMLDialogElement | undefined> {
 	dialog ??= build(base, bundle, edition);

@@ -33,10 +33,10 @@ describe('axe on every page', () => {
 		expect(found.flat()).toEqual([]);
 	}, 300_000);
 
-	it('catches a planted image without alt text, faint text in dark only, and a dark rule that hides (the gates work)', async () => {
+	it('catches a planted image without alt text, faint text in dark only, and dark rules that change more than colour (the gates work)', async () => {
 		const dir = 'tests/.tmp/planted';
 		mkdirSync(dir, { recursive: true });
-		const dark = '@media (prefers-color-scheme: dark) { body { background-color: #222 } p { color: #333 } .x { display: none } }';
+		const dark = '@media (prefers-color-scheme: dark) { :root { --ink: #333; --gap: 3rem } body { background-color: #222 } p { color: var(--ink) } .x { display: none } }';
 		writeFileSync(
 			`${dir}/index.html`,
 			`<!doctype html><html lang="zh-CN"><head><title>x</title><style>${dark}</style></head><body><main><h1>x</h1><img src="x.png"><p>正文</p><span class="x">另一段</span></main></body></html>`,
@@ -49,7 +49,7 @@ describe('axe on every page', () => {
 		expect(v.some((line) => line.startsWith('planted: color-contrast:'))).toBe(false);
 		await page.emulateMedia({ colorScheme: 'dark' });
 		expect((await axeViolations(page, 'planted', COLOUR_RULES)).some((line) => line.startsWith('planted: color-contrast:'))).toBe(true);
-		expect(await page.evaluate(darkDeclarationsOtherThanColour)).toEqual(['.x { display }']);
+		expect(await page.evaluate(darkDeclarationsOtherThanColour)).toEqual([':root { --gap }', '.x { display }']);
 		await page.close();
 		await planted.close();
 	});
@@ -107,19 +107,38 @@ describe('zoom and 大字', () => {
 	}, 300_000);
 });
 
-/** Every declaration inside a `prefers-color-scheme: dark` media rule of the page's style sheets that is not a colour. */
+/**
+ * Every declaration that depends on the colour scheme (inside any media condition naming prefers-color-scheme, on a
+ * rule, an imported sheet or a linked sheet) and is not a colour: a custom property counts as a colour only when its
+ * value is one, or a shadow.
+ */
 function darkDeclarationsOtherThanColour(): string[] {
-	const colour = /^(--|color$|color-scheme$|background(-color|-image)?$|border(-(top|right|bottom|left|block|inline)(-start|-end)?)?-color$|outline-color$|box-shadow$|text-decoration-color$|text-shadow$|caret-color$|accent-color$|fill$|stroke$)/;
+	const colour = /^(color|color-scheme|background-color|background-image|border(-(top|right|bottom|left|block|inline)(-start|-end)?)?-color|outline-color|box-shadow|text-decoration-color|text-shadow|caret-color|accent-color|fill|stroke)$/;
+	const scheme = (media: string) => /prefers-color-scheme/.test(media);
 	const out: string[] = [];
-	const visit = (rules: CSSRuleList, dark: boolean) => {
-		for (const rule of Array.from(rules)) {
-			if (rule instanceof CSSMediaRule) visit(rule.cssRules, dark || /prefers-color-scheme:\s*dark/.test(rule.conditionText));
-			else if (rule instanceof CSSStyleRule) {
-				if (dark) for (const p of Array.from(rule.style)) if (!colour.test(p)) out.push(`${rule.selectorText} { ${p} }`);
-				if (rule.cssRules.length) visit(rule.cssRules, dark);
-			} else if ('cssRules' in rule) visit((rule as CSSGroupingRule).cssRules, dark);
+	const declarations = (where: string, style: CSSStyleDeclaration) => {
+		for (const p of Array.from(style)) {
+			const value = style.getPropertyValue(p).trim();
+			// --lightningcss-light/-dark: the switches the CSS minifier writes for color-scheme on older browsers (a
+			// colour is picked by which of the two is empty).
+			const toggle = /^--lightningcss-(light|dark)$/.test(p);
+			const ok = p.startsWith('--') ? toggle || CSS.supports('color', value) || CSS.supports('box-shadow', value) : colour.test(p);
+			if (!ok) out.push(`${where} { ${p} }`);
 		}
 	};
-	for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules, false);
+	const visit = (rules: CSSRuleList, inScheme: boolean) => {
+		for (const rule of Array.from(rules)) {
+			const media = rule instanceof CSSMediaRule ? rule.conditionText : rule instanceof CSSImportRule ? rule.media.mediaText : '';
+			const here = inScheme || scheme(media);
+			if (rule instanceof CSSImportRule) {
+				if (rule.styleSheet) visit(rule.styleSheet.cssRules, here);
+				continue;
+			}
+			const style = (rule as CSSRule & { style?: CSSStyleDeclaration }).style;
+			if (here && style) declarations(rule instanceof CSSStyleRule ? rule.selectorText : rule.cssText.slice(0, 40), style);
+			if ('cssRules' in rule) visit((rule as CSSGroupingRule).cssRules, here);
+		}
+	};
+	for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules, scheme(sheet.media.mediaText));
 	return out;
 }

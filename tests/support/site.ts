@@ -43,12 +43,20 @@ export async function walk<T>(
 	const worker = async () => {
 		const page = await context.newPage();
 		open(page);
-		while (next < routes.length) {
-			const i = next++;
-			results[i] = await visit(page, routes[i]);
+		try {
+			while (next < routes.length) {
+				const i = next++;
+				results[i] = await visit(page, routes[i]);
+			}
+		} catch (e) {
+			next = routes.length; // the other tabs stop after their current page
+			throw e;
+		} finally {
+			await page.close();
 		}
-		await page.close();
 	};
-	await Promise.all(Array.from({ length: Math.min(tabs, routes.length) }, worker));
+	const done = await Promise.allSettled(Array.from({ length: Math.min(tabs, routes.length) }, worker));
+	const failed = done.find((d) => d.status === 'rejected');
+	if (failed) throw failed.reason;
 	return results;
 }

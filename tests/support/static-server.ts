@@ -65,7 +65,7 @@ async function sendOverLine(body: NodeJS.ReadableStream, res: ServerResponse, bo
 			const piece = chunk.subarray(i, i + TURN);
 			await book(piece.length);
 			if (res.destroyed) return;
-			if (!res.write(piece)) await new Promise((resolve) => res.once('drain', resolve));
+			if (!res.write(piece)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
 		}
 	}
 	res.end();
@@ -117,7 +117,7 @@ export async function serve(
 		const { size, mtimeMs } = statSync(file);
 		const etag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
 		if (status === 200 && req.headers['if-none-match'] === etag) {
-			res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+			res.writeHead(304, { etag, 'cache-control': 'no-cache', ...(options.gzip ? { vary: 'accept-encoding' } : {}) }).end();
 			return;
 		}
 		const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
@@ -127,8 +127,13 @@ export async function serve(
 			...(status === 200 ? { etag } : {}),
 			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 		});
+		if (req.method === 'HEAD') {
+			res.end();
+			return;
+		}
 		const file$ = createReadStream(file);
 		const body = gzip ? file$.pipe(createGzip()) : file$;
+		res.once('close', () => file$.destroy()); // a client gone early leaves no file open
 		if (book) void sendOverLine(body, res, book).catch(() => res.destroy());
 		else body.pipe(res);
 	};
