@@ -14,6 +14,12 @@ const START_WAIT_MS = 20_000;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The files in Workbox's precache so far. */
+async function cachedFiles(): Promise<number> {
+	const precache = (await caches.keys()).find((n) => n.includes('precache'));
+	return precache ? (await (await caches.open(precache)).keys()).length : 0;
+}
+
 type Phase = 'waiting' | 'downloading' | 'updating' | 'saved';
 
 class HandbookOfflineInfo extends HTMLElement {
@@ -73,16 +79,14 @@ class HandbookOfflineInfo extends HTMLElement {
 				state.textContent = registration.installing ? '已保存，断网也能使用。新版本正在下载……' : '已保存，断网也能使用。新版本已下载，等待启用。';
 				return 'updating';
 			}
-			const precache = (await caches.keys()).find((n) => n.includes('precache'));
-			const cached = precache ? (await (await caches.open(precache)).keys()).length : 0;
+			const cached = await cachedFiles();
 			state.textContent = `已保存，共 ${cached} 个文件，断网也能使用。`;
 			return 'saved';
 		}
 		if (registration?.installing || registration?.waiting) {
 			this.#sawInstall = true;
 			const copy = await this.#size();
-			const precache = (await caches.keys()).find((n) => n.includes('precache'));
-			const cached = precache ? (await (await caches.open(precache)).keys()).length : 0;
+			const cached = await cachedFiles();
 			const done = copy ? Math.min(cached, copy.files) : cached;
 			state.textContent = copy
 				? `正在保存：${done} / ${copy.files} 个文件（${Math.floor((done / copy.files) * 100)}%，全部约 ${mb(copy.bytes)}）。保存期间可以照常阅读。`

@@ -8,11 +8,12 @@
 
 type Dialog = typeof import('./search-dialog');
 let dialog: Promise<Dialog> | undefined;
-const loadDialog = () => {
-	dialog ??= import('./search-dialog');
-	dialog.catch(() => (dialog = undefined)); // a failed load (a lost connection) is tried again on the next use
-	return dialog;
-};
+// A failed load (a lost connection) is tried again on the next use.
+const loadDialog = () =>
+	(dialog ??= import('./search-dialog').catch((e: unknown) => {
+		dialog = undefined;
+		throw e;
+	}));
 
 /**
  * Puts the engine's files in the browser's cache without running them (a reader who only reads pays the download
